@@ -1,0 +1,1 @@
+namespace ScalekitAuth0 { internal static class Placeholder { } }
