@@ -1,0 +1,46 @@
+namespace ScalekitAuth0.Sandbox.Infrastructure;
+
+/// <summary>The credentials the sandbox is seeded with; fresh random values on every start.</summary>
+public sealed record SeedCredentials(string Auth0ClientId, string Auth0ClientSecret, string ScalekitClientId, string ScalekitClientSecret)
+{
+    public static SeedCredentials Random() => new(
+        Auth0ClientId: RandomId.Alphanumeric(32),
+        Auth0ClientSecret: RandomId.Alphanumeric(64),
+        ScalekitClientId: "skc_" + RandomId.Digits(17),
+        ScalekitClientSecret: "test_" + RandomId.Alphanumeric(40));
+}
+
+/// <summary>What both emulators share: the log, the faults, the rate limit, the tokens and each other's address.</summary>
+public sealed class SandboxContext(SeedCredentials seeds)
+{
+    public SeedCredentials Seeds { get; } = seeds;
+    public RequestLog RequestLog { get; } = new();
+    public FaultRules Faults { get; } = new();
+    public RateLimiter RateLimiter { get; } = new();
+    public TokenIssuer Tokens { get; } = new();
+
+    /// <summary>Known once Kestrel has bound its port; read at request time, never at start-up.</summary>
+    public string Auth0Url { get; internal set; } = "";
+
+    /// <summary>Known once Kestrel has bound its port; read at request time, never at start-up.</summary>
+    public string ScalekitUrl { get; internal set; } = "";
+}
+
+/// <summary>One emulated service: its routes, its control routes under /_sandbox/, and a way back to its seeds.</summary>
+public interface IEmulator
+{
+    string Service { get; }
+
+    void Map(IEndpointRouteBuilder routes);
+
+    void Reset();
+}
+
+public static class RandomId
+{
+    private const string Letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    public static string Alphanumeric(int length) => System.Security.Cryptography.RandomNumberGenerator.GetString(Letters, length);
+
+    public static string Digits(int length) => System.Security.Cryptography.RandomNumberGenerator.GetString("0123456789", length);
+}

@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace ScalekitAuth0.Sandbox.Infrastructure;
+
+public sealed record IssuedToken(string Service, string ClientId, IReadOnlySet<string> Scopes, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// Issues JWT-shaped access tokens (so a client can read the <c>scope</c> claim as it can from
+/// real Auth0 tokens) and remembers them: a token is valid only if this issuer made it and it
+/// has neither expired nor been revoked by a test.
+/// </summary>
+public sealed class TokenIssuer
+{
+    private readonly ConcurrentDictionary<string, IssuedToken> _issued = new();
+
+    public string Issue(string service, string issuer, string clientId, IEnumerable<string> scopes, TimeSpan lifetime)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var scopeSet = scopes.ToHashSet(StringComparer.Ordinal);
+        var payload = new JsonObject
+        {
+            ["iss"] = issuer,
+            ["sub"] = clientId + "@clients",
+            ["scope"] = string.Join(' ', scopeSet),
+            ["iat"] = now.ToUnixTimeSeconds(),
+            ["exp"] = (now + lifetime).ToUnixTimeSeconds(),
+            ["jti"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(8)),
+        };
+        var token = $"{Base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}")}.{Base64Url(payload.ToJsonString())}.sandbox";
+        _issued[token] = new IssuedToken(service, clientId, scopeSet, now + lifetime);
+        return token;
+    }
+
+    public IssuedToken? Validate(string service, string? authorizationHeader)
+    {
+        const string prefix = "Bearer ";
+        if (authorizationHeader is null || !authorizationHeader.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        var token = authorizationHeader[prefix.Length..].Trim();
+        return _issued.TryGetValue(token, out var issued) && issued.Service == service && issued.ExpiresAt > DateTimeOffset.UtcNow
+            ? issued
+            : null;
+    }
+
+    /// <summary>Forgets every token, so the next request with any of them gets a 401: a token expiring mid-run.</summary>
+    public void RevokeAll() => _issued.Clear();
+
+    private static string Base64Url(string text) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
