@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using Newtonsoft.Json.Linq;
+using ScalekitAuth0.Http;
+
+namespace ScalekitAuth0.Auth0
+{
+    /// <summary>The few Auth0 Management API v2 endpoints this module uses, typed. Knows HTTP only through the transport.</summary>
+    public sealed partial class Auth0Client
+    {
+        /// <summary>Every scope some cmdlet of this module needs; Connect-Auth0 warns about each one a token lacks.</summary>
+        public static readonly IReadOnlyList<string> RequiredScopes = new[]
+        {
+            "read:connections", "create:connections", "update:connections", "delete:connections",
+            "read:connections_options", "update:connections_options", "read:clients", "read:custom_domains",
+        };
+
+        private const int PageSize = 100;
+
+        public Auth0Client(ApiTransport transport)
+        {
+            Transport = transport;
+        }
+
+        public ApiTransport Transport { get; }
+
+        public async Task<Auth0Connection?> FindConnectionByNameAsync(string name, Operation operation)
+        {
+            var answer = await Transport.SendAsync(ApiRequest.Get("api/v2/connections?name=" + Uri.EscapeDataString(name)), operation).ConfigureAwait(false);
+            return Paging.Items(answer, "connections").OfType<JObject>()
+                .Where(c => string.Equals((string?)c["name"], name, StringComparison.Ordinal))
+                .Select(c => new Auth0Connection(c))
+                .FirstOrDefault();
+        }
+
+        /// <summary>By id when given, else by name; a connection that is not there is an error naming what was looked for.</summary>
+        public async Task<Auth0Connection> RequireConnectionAsync(string? id, string? name, Operation operation)
+        {
+            if (!string.IsNullOrEmpty(id))
+            {
+                return await GetConnectionAsync(id!, operation).ConfigureAwait(false);
+            }
+            return await FindConnectionByNameAsync(name ?? "", operation).ConfigureAwait(false)
+                ?? throw new ScalekitAuth0Exception("ScalekitConnectionNotFound", ApiErrorKind.NotFound,
+                    $"There is no Auth0 connection named '{name}'.",
+                    "Check the name with Get-ScalekitConnection, or create it with New-ScalekitConnection.");
+        }
+
+        public async Task<Auth0Connection> GetConnectionAsync(string id, Operation operation) =>
+            ToConnection(await Transport.SendAsync(ApiRequest.Get("api/v2/connections/" + Uri.EscapeDataString(id)), operation).ConfigureAwait(false));
+
+        /// <summary>Every connection of the given strategies (all when none), page by page.</summary>
+        public Task ListConnectionsAsync(IEnumerable<string> strategies, Action<IReadOnlyList<Auth0Connection>> onPage, Operation operation)
+        {
+            var filter = string.Join("&", strategies.Select(s => "strategy=" + Uri.EscapeDataString(s)));
+            var path = "api/v2/connections" + (filter.Length == 0 ? "" : "?" + filter);
+            return Paging.CheckpointAsync(Transport, path, "connections", PageSize,
+                page => onPage(page.OfType<JObject>().Select(c => new Auth0Connection(c)).ToList()), operation);
+        }
+
+        public async Task<Auth0Connection> CreateConnectionAsync(JObject body, Operation operation) =>
+            ToConnection(await Transport.SendAsync(ApiRequest.Post("api/v2/connections", body), operation).ConfigureAwait(false));
+
+        /// <summary>
+        /// A PATCH that carries whole values (the entire <c>options</c>, the display name) leaves the
+        /// same state however often it is sent, so it may be retried.
+        /// </summary>
+        public async Task<Auth0Connection> UpdateConnectionAsync(string id, JObject body, Operation operation) =>
+            ToConnection(await Transport.SendAsync(ApiRequest.Patch("api/v2/connections/" + Uri.EscapeDataString(id), body, repeatable: true), operation).ConfigureAwait(false));
+
+        public Task DeleteConnectionAsync(string id, Operation operation) =>
+            Transport.SendAsync(ApiRequest.Delete("api/v2/connections/" + Uri.EscapeDataString(id)), operation);
+
+        private Auth0Connection ToConnection(JToken? answer) =>
+            answer is JObject json
+                ? new Auth0Connection(json)
+                : throw new ApiException(Transport.Service, "GET", "/api/v2/connections", 200, ApiErrorKind.InvalidResponse, null, "the answer was not a connection object", outcomeUnknown: false);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Linq;
+using Newtonsoft.Json.Linq;
+
+namespace ScalekitAuth0.Auth0
+{
+    /// <summary>
+    /// An Auth0 connection as the API returned it. The whole JSON is kept, unknown keys included,
+    /// because a PATCH of <c>options</c> replaces it wholesale: whatever we drop, Auth0 deletes.
+    /// </summary>
+    public sealed class Auth0Connection
+    {
+        public Auth0Connection(JObject json)
+        {
+            Json = json;
+        }
+
+        public JObject Json { get; }
+
+        public string Id => (string?)Json["id"] ?? "";
+
+        public string Name => (string?)Json["name"] ?? "";
+
+        public string? DisplayName => (string?)Json["display_name"];
+
+        public string Strategy => (string?)Json["strategy"] ?? "";
+
+        public bool ShowAsButton => (bool?)Json["show_as_button"] ?? false;
+
+        /// <summary>Null when the token lacks <c>read:connections_options</c>: Auth0 then leaves options out.</summary>
+        public JObject? Options => Json["options"] as JObject;
+
+        public string? Option(string key) => Options?[key]?.Type == JTokenType.String ? (string?)Options[key] : null;
+
+        public string[] DomainAliases => (Options?["domain_aliases"] as JArray)?.Select(t => (string?)t).Where(t => t is not null).Select(t => t!).ToArray() ?? new string[0];
+
+        /// <summary>A deep copy of options to change and send back whole.</summary>
+        public JObject CopyOptions() => (JObject?)Options?.DeepClone() ?? new JObject();
+    }
+}

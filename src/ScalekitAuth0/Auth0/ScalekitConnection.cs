@@ -1,0 +1,54 @@
+using System.Linq;
+using ScalekitAuth0.Auth0;
+
+namespace ScalekitAuth0
+{
+    /// <summary>An Auth0 OIDC connection that signs users in through Scalekit. Carries no secret.</summary>
+    public sealed class ScalekitConnection
+    {
+        public string Id { get; private set; } = "";
+        public string Name { get; private set; } = "";
+        public string DisplayName { get; private set; } = "";
+        public string Strategy { get; private set; } = "";
+
+        /// <summary>The Auth0 tenant's domain the connection lives in.</summary>
+        public string Tenant { get; private set; } = "";
+
+        /// <summary><c>back_channel</c> (authorization code) or <c>front_channel</c>.</summary>
+        public string? ChannelType { get; private set; }
+
+        public string? Scope { get; private set; }
+
+        /// <summary>The Scalekit client Auth0 signs in as; its allowed redirect URIs must hold Auth0's callback.</summary>
+        public string? ClientId { get; private set; }
+
+        public string? DiscoveryUrl { get; private set; }
+        public string? Issuer { get; private set; }
+        public bool ShowAsButton { get; private set; }
+
+        /// <summary>The email domains Auth0's Home Realm Discovery sends to this connection.</summary>
+        public string[] HrdDomains { get; private set; } = new string[0];
+
+        /// <summary>Whether Auth0 passes the user's email on to Scalekit, which routes on its domain.</summary>
+        public bool ForwardsLoginHint { get; private set; }
+
+        internal static ScalekitConnection From(Auth0Connection connection, string tenant) => new ScalekitConnection
+        {
+            Id = connection.Id,
+            Name = connection.Name,
+            DisplayName = connection.DisplayName ?? connection.Name,
+            Strategy = connection.Strategy,
+            Tenant = tenant,
+            ChannelType = connection.Option("type"),
+            Scope = connection.Option("scope"),
+            ClientId = connection.Option("client_id"),
+            DiscoveryUrl = connection.Option("discovery_url"),
+            Issuer = connection.Option("issuer"),
+            ShowAsButton = connection.ShowAsButton,
+            HrdDomains = connection.DomainAliases.ToArray(),
+            ForwardsLoginHint = (string?)connection.Options?["upstream_params"]?["login_hint"]?["alias"] == "login_hint",
+        };
+
+        public override string ToString() => Name;
+    }
+}

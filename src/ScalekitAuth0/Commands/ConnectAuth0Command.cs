@@ -1,0 +1,95 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using ScalekitAuth0.Http;
+using ScalekitAuth0.Help;
+using ScalekitAuth0.PowerShell;
+
+namespace ScalekitAuth0.Commands
+{
+    [CmdletHelp("Connects to an Auth0 tenant's Management API for the commands that follow.",
+        "Gets a Management API token at once with the client-credentials grant (or uses an access token you give), so wrong credentials fail here and not halfway through a script. Warns about each scope the module needs that the token lacks. The connection is kept for the current runspace only; -PassThru returns it for use with -Auth0Context. Values not given come from AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET and AUTH0_API_TOKEN.")]
+    [CmdletExample("Connect-Auth0 -Domain example.us.auth0.com -Credential (Get-Credential)", "Signs in with a machine-to-machine application: user name = client id, password = client secret.")]
+    [CmdletExample("$env:AUTH0_DOMAIN = 'example.us.auth0.com'; $env:AUTH0_CLIENT_ID = 'abc'; $env:AUTH0_CLIENT_SECRET = $secret\nConnect-Auth0", "Takes everything from the conventional environment variables.")]
+    [CmdletExample("$tenant = Connect-Auth0 -Domain example.us.auth0.com -Credential $cred -PassThru\nGet-ScalekitConnection -Auth0Context $tenant", "Keeps the connection in a variable and passes it explicitly, as runbooks sharing a process should.")]
+    [Cmdlet(VerbsCommunications.Connect, "Auth0", DefaultParameterSetName = ClientSecretSet)]
+    [OutputType(typeof(Auth0Context))]
+    public sealed class ConnectAuth0Command : ScalekitAuth0Cmdlet
+    {
+        private const string ClientSecretSet = "ClientSecret";
+        private const string CredentialSet = "Credential";
+        private const string AccessTokenSet = "AccessToken";
+
+        [Parameter(Position = 0, HelpMessage = "The Auth0 tenant's domain (example.us.auth0.com), or an absolute base URL; plain http only on loopback. Default: $env:AUTH0_DOMAIN.")]
+        public string? Domain { get; set; }
+
+        [Parameter(ParameterSetName = ClientSecretSet, HelpMessage = "The client id of a machine-to-machine application authorized for the Auth0 Management API. Default: $env:AUTH0_CLIENT_ID.")]
+        public string? ClientId { get; set; }
+
+        [Parameter(ParameterSetName = ClientSecretSet, HelpMessage = "That application's client secret. Default: $env:AUTH0_CLIENT_SECRET.")]
+        public SecureString? ClientSecret { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = CredentialSet, HelpMessage = "The application's client id as user name and client secret as password, e.g. from Get-AutomationPSCredential.")]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet, HelpMessage = "A Management API access token to use as is (it is never refreshed). Default: $env:AUTH0_API_TOKEN.")]
+        public SecureString? AccessToken { get; set; }
+
+        [Parameter(HelpMessage = "Seconds to wait for each HTTP answer before giving up (retries aside). Default: 100.")]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 100;
+
+        [Parameter(HelpMessage = "Writes the resulting object to the pipeline.")]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void EndProcessing()
+        {
+            try
+            {
+                var context = CreateContext();
+                Run(operation => context.Tokens.GetTokenAsync(operation));
+                foreach (var scope in context.MissingScopes)
+                {
+                    WriteWarning($"The Auth0 token lacks the scope '{scope}'; commands that need it will fail. Grant it to the application in Auth0 (Applications > APIs > Auth0 Management API > Machine to Machine Applications).");
+                }
+                SessionStore.Auth0 = context;
+                if (PassThru)
+                {
+                    WriteObject(context);
+                }
+            }
+            catch (ApiException e)
+            {
+                throw Terminate(new ScalekitAuth0Exception(e.Kind == ApiErrorKind.Unauthorized || e.Kind == ApiErrorKind.Forbidden ? "Auth0CredentialsRefused" : "Auth0Unreachable", e.Kind,
+                    $"Could not get an Auth0 Management API token: {e.Message}",
+                    "Check the domain, client id and client secret, and that the application is authorized for the Auth0 Management API.", e), Domain);
+            }
+            catch (Exception e) when (e is ScalekitAuth0Exception || e is ArgumentException)
+            {
+                throw Terminate(e is ArgumentException argument ? InvalidArgument("InvalidAuth0Domain", argument.Message, "Give the tenant's domain, for example 'example.us.auth0.com'.") : e, Domain);
+            }
+        }
+
+        private Auth0Context CreateContext()
+        {
+            var domain = Domain ?? ClientCredentialParameters.Variable("AUTH0_DOMAIN")
+                ?? throw InvalidArgument("Auth0DomainMissing", "No Auth0 domain was given.", "Pass -Domain or set $env:AUTH0_DOMAIN.");
+            var baseUri = ServiceUri.Parse(domain, "Domain");
+            var settings = new TransportSettings { RequestTimeout = TimeSpan.FromSeconds(TimeoutSec) };
+            if (AccessToken is not null)
+            {
+                return Auth0Context.WithAccessToken(baseUri, AccessToken, settings);
+            }
+            var credentials = ClientCredentialParameters.Resolve(Credential, ClientId, ClientSecret, "AUTH0_CLIENT_ID", "AUTH0_CLIENT_SECRET");
+            if (credentials is (string id, SecureString secret))
+            {
+                return Auth0Context.WithClientCredentials(baseUri, id, secret, settings);
+            }
+            var token = ClientCredentialParameters.FromEnvironment("AUTH0_API_TOKEN")
+                ?? throw InvalidArgument("Auth0CredentialsMissing", "No Auth0 credentials were given.",
+                    "Pass -ClientId and -ClientSecret, -Credential or -AccessToken, or set $env:AUTH0_CLIENT_ID and $env:AUTH0_CLIENT_SECRET (or $env:AUTH0_API_TOKEN).");
+            return Auth0Context.WithAccessToken(baseUri, token, settings);
+        }
+    }
+}

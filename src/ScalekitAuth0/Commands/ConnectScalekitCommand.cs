@@ -1,0 +1,77 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using ScalekitAuth0.Http;
+using ScalekitAuth0.Help;
+using ScalekitAuth0.PowerShell;
+
+namespace ScalekitAuth0.Commands
+{
+    [CmdletHelp("Connects to a Scalekit environment for the commands that follow.",
+        "Gets a Scalekit API token at once with the client-credentials grant, so a wrong secret fails here. The same client id and secret are what Auth0 will use to sign users in through Scalekit. The connection is kept for the current runspace only; -PassThru returns it for use with -ScalekitContext. Values not given come from SCALEKIT_ENVIRONMENT_URL, SCALEKIT_CLIENT_ID and SCALEKIT_CLIENT_SECRET.")]
+    [CmdletExample("Connect-Scalekit -EnvironmentUrl https://acme.scalekit.com -Credential (Get-Credential)", "Signs in with the environment's API client: user name = client id (skc_...), password = client secret.")]
+    [CmdletExample("Connect-Scalekit", "Takes everything from SCALEKIT_ENVIRONMENT_URL, SCALEKIT_CLIENT_ID and SCALEKIT_CLIENT_SECRET.")]
+    [Cmdlet(VerbsCommunications.Connect, "Scalekit", DefaultParameterSetName = ClientSecretSet)]
+    [OutputType(typeof(ScalekitContext))]
+    public sealed class ConnectScalekitCommand : ScalekitAuth0Cmdlet
+    {
+        private const string ClientSecretSet = "ClientSecret";
+        private const string CredentialSet = "Credential";
+
+        [Parameter(Position = 0, HelpMessage = "The Scalekit environment URL, such as https://acme.scalekit.com. Default: $env:SCALEKIT_ENVIRONMENT_URL.")]
+        public string? EnvironmentUrl { get; set; }
+
+        [Parameter(ParameterSetName = ClientSecretSet, HelpMessage = "The environment's API client id (skc_...). Default: $env:SCALEKIT_CLIENT_ID.")]
+        public string? ClientId { get; set; }
+
+        [Parameter(ParameterSetName = ClientSecretSet, HelpMessage = "That client's secret. Default: $env:SCALEKIT_CLIENT_SECRET.")]
+        public SecureString? ClientSecret { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = CredentialSet, HelpMessage = "The client id as user name and the client secret as password, e.g. from Get-AutomationPSCredential.")]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        [Parameter(HelpMessage = "Seconds to wait for each HTTP answer before giving up (retries aside). Default: 100.")]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 100;
+
+        [Parameter(HelpMessage = "Writes the resulting object to the pipeline.")]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void EndProcessing()
+        {
+            try
+            {
+                var context = CreateContext();
+                Run(operation => context.Tokens.GetTokenAsync(operation));
+                SessionStore.Scalekit = context;
+                if (PassThru)
+                {
+                    WriteObject(context);
+                }
+            }
+            catch (ApiException e)
+            {
+                throw Terminate(new ScalekitAuth0Exception(e.Kind == ApiErrorKind.Unauthorized || e.Kind == ApiErrorKind.Forbidden || e.Kind == ApiErrorKind.BadRequest ? "ScalekitCredentialsRefused" : "ScalekitUnreachable", e.Kind,
+                    $"Could not get a Scalekit token: {e.Message}",
+                    "Check the environment URL, client id and client secret (Scalekit dashboard: Settings > API credentials).", e), EnvironmentUrl);
+            }
+            catch (Exception e) when (e is ScalekitAuth0Exception || e is ArgumentException)
+            {
+                throw Terminate(e is ArgumentException argument ? InvalidArgument("InvalidScalekitEnvironmentUrl", argument.Message, "Give the environment URL, for example 'https://acme.scalekit.com'.") : e, EnvironmentUrl);
+            }
+        }
+
+        private ScalekitContext CreateContext()
+        {
+            var url = EnvironmentUrl ?? ClientCredentialParameters.Variable("SCALEKIT_ENVIRONMENT_URL")
+                ?? throw InvalidArgument("ScalekitEnvironmentUrlMissing", "No Scalekit environment URL was given.", "Pass -EnvironmentUrl or set $env:SCALEKIT_ENVIRONMENT_URL.");
+            var baseUri = ServiceUri.Parse(url, "EnvironmentUrl");
+            var credentials = ClientCredentialParameters.Resolve(Credential, ClientId, ClientSecret, "SCALEKIT_CLIENT_ID", "SCALEKIT_CLIENT_SECRET")
+                ?? throw InvalidArgument("ScalekitCredentialsMissing", "No Scalekit credentials were given.",
+                    "Pass -ClientId and -ClientSecret or -Credential, or set $env:SCALEKIT_CLIENT_ID and $env:SCALEKIT_CLIENT_SECRET.");
+            var settings = new TransportSettings { RequestTimeout = TimeSpan.FromSeconds(TimeoutSec) };
+            return ScalekitContext.WithClientCredentials(baseUri, credentials.ClientId, credentials.ClientSecret, settings);
+        }
+    }
+}

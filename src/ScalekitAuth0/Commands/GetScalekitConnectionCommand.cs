@@ -1,0 +1,72 @@
+using System.Management.Automation;
+
+using ScalekitAuth0.Help;
+
+namespace ScalekitAuth0.Commands
+{
+    [CmdletHelp("Gets Auth0 OpenID Connect connections.",
+        "By name, by id, or all OIDC connections of the tenant, read page by page and written as they arrive. Names may contain wildcards.")]
+    [CmdletExample("Get-ScalekitConnection -Name scalekit", "Gets the connection named scalekit.")]
+    [CmdletExample("Get-ScalekitConnection | Format-Table Name, HrdDomains", "Lists every OIDC connection with its Home Realm Discovery domains.")]
+    [Cmdlet(VerbsCommon.Get, "ScalekitConnection", DefaultParameterSetName = AllSet)]
+    [OutputType(typeof(ScalekitConnection))]
+    public sealed class GetScalekitConnectionCommand : Auth0Cmdlet
+    {
+        private const string AllSet = "All";
+        private const string NameSet = "Name";
+        private const string IdSet = "Id";
+
+        /// <summary>Wildcards select among all OIDC connections; a plain name is looked up directly.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet, ValueFromPipelineByPropertyName = true, HelpMessage = "Connection names; wildcards allowed.")]
+        [SupportsWildcards]
+        public string[] Name { get; set; } = new string[0];
+
+        [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true, HelpMessage = "Connection ids (con_...).")]
+        public string[] Id { get; set; } = new string[0];
+
+        protected override void ProcessRecord()
+        {
+            switch (ParameterSetName)
+            {
+                case IdSet:
+                    foreach (var id in Id)
+                    {
+                        ForEachInput(id, () => WriteConnection(Run(operation => Auth0.Client.GetConnectionAsync(id, operation))));
+                    }
+                    break;
+                case NameSet:
+                    foreach (var name in Name)
+                    {
+                        ForEachInput(name, () => WriteNamed(name));
+                    }
+                    break;
+                default:
+                    ForEachInput(null, () => WriteAll(null));
+                    break;
+            }
+        }
+
+        private void WriteNamed(string name)
+        {
+            if (WildcardPattern.ContainsWildcardCharacters(name))
+            {
+                WriteAll(new WildcardPattern(name, WildcardOptions.IgnoreCase));
+                return;
+            }
+            WriteConnection(Run(operation => Auth0.Client.RequireConnectionAsync(null, name, operation)));
+        }
+
+        private void WriteAll(WildcardPattern? pattern) => Run(operation => Auth0.Client.ListConnectionsAsync(new[] { "oidc" }, page => Post(operation, () =>
+        {
+            foreach (var connection in page)
+            {
+                if (pattern is null || pattern.IsMatch(connection.Name))
+                {
+                    WriteConnection(connection);
+                }
+            }
+        }), operation));
+
+        private void WriteConnection(Auth0.Auth0Connection connection) => WriteObject(ScalekitConnection.From(connection, Auth0.Domain));
+    }
+}

@@ -1,0 +1,131 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using ScalekitAuth0.Auth0;
+using ScalekitAuth0.Http;
+
+using ScalekitAuth0.Help;
+
+namespace ScalekitAuth0.Commands
+{
+    [CmdletHelp("Creates the Auth0 OpenID Connect enterprise connection that signs users in through Scalekit.",
+        "Reads Scalekit's discovery document, then creates an Auth0 \"oidc\" connection of type back_channel with the discovery URL, the issuer and endpoints copied exactly from it, the Scalekit client id and secret, the scope as a space-separated string, and login_hint forwarded so Scalekit can route users by their email domain. Safe to run again: when a connection of that name already has these settings it is returned unchanged and nothing is written; when its settings differ the command fails with ScalekitConnectionExists unless -Force is given, which updates it.")]
+    [CmdletExample("New-ScalekitConnection -Name scalekit", "Creates the connection 'scalekit' from the current Auth0 and Scalekit connections, or returns it if it is already set up.")]
+    [CmdletExample("New-ScalekitConnection -Name scalekit -DisplayName 'Company SSO' -HrdDomain acme.com, acme.co.uk -WhatIf", "Shows what would be created, sending no write request.")]
+    [CmdletExample("New-ScalekitConnection -Name scalekit -Scope 'openid profile email offline_access' -Force", "Brings an existing connection named scalekit to these settings.")]
+    [Cmdlet(VerbsCommon.New, "ScalekitConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(ScalekitConnection))]
+    public sealed class NewScalekitConnectionCommand : IntegrationCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "The Auth0 connection name: letters, digits and single hyphens, at most 128 characters. It cannot be changed later.")]
+        public string Name { get; set; } = "";
+
+        [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "The button text on Auth0's Universal Login page. Default: the name.")]
+        [ValidateLength(1, 128)]
+        public string? DisplayName { get; set; }
+
+        [Parameter(HelpMessage = "Space-separated OIDC scopes Auth0 requests from Scalekit; must include openid. Default: 'openid profile email'.")]
+        public string Scope { get; set; } = ScalekitConnectionSpec.DefaultScope;
+
+        [Parameter(HelpMessage = "Shows the connection as a button on the login page; without it users reach it only through Home Realm Discovery.")]
+        public SwitchParameter ShowAsButton { get; set; }
+
+        [Parameter(HelpMessage = "Email domains Auth0's Home Realm Discovery sends to this connection.")]
+        public string[] HrdDomain { get; set; } = new string[0];
+
+        /// <summary>Update a connection of that name whose settings differ, instead of failing.</summary>
+        [Parameter(HelpMessage = "Updates an existing connection of that name whose settings differ, instead of failing with ScalekitConnectionExists.")]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord() => ForEachInput(Name, () =>
+        {
+            var spec = BuildSpec();
+            var existing = Run(operation => Auth0.Client.FindConnectionByNameAsync(Name, operation));
+            var connection = existing is null ? Create(spec) : Converge(spec, existing);
+            if (connection is not null)
+            {
+                WriteObject(ScalekitConnection.From(connection, Auth0.Domain));
+            }
+        });
+
+        private ScalekitConnectionSpec BuildSpec()
+        {
+            if (ConnectionName.Problem(Name) is string problem)
+            {
+                throw InvalidArgument("InvalidConnectionName", $"-Name '{DomainName.Printable(Name)}' is not a valid Auth0 connection name: {problem}.", "Choose a name such as 'scalekit' or 'scalekit-sso'.");
+            }
+            if (!Scope.Split(' ').Contains("openid"))
+            {
+                throw InvalidArgument("InvalidScope", $"-Scope '{DomainName.Printable(Scope)}' does not include 'openid', which OpenID Connect requires.", "Give space-separated scopes that include openid, such as 'openid profile email'.");
+            }
+            var domains = HrdDomain.Select(d => NormalizeDomain(d)).Distinct(StringComparer.Ordinal).ToArray();
+            var discovery = Run(operation => Scalekit.Client.GetDiscoveryAsync(operation));
+            return new ScalekitConnectionSpec(Name, discovery, Scalekit.ClientId, Scalekit.ClientSecret)
+            {
+                DisplayName = DisplayName,
+                Scope = Scope,
+                ShowAsButton = MyInvocation.BoundParameters.ContainsKey(nameof(ShowAsButton)) ? ShowAsButton.IsPresent : (bool?)null,
+                HrdDomains = domains,
+            };
+        }
+
+        private static string NormalizeDomain(string domain)
+        {
+            try
+            {
+                return DomainName.Normalize(domain);
+            }
+            catch (ArgumentException e)
+            {
+                throw InvalidArgument("InvalidHrdDomain", "-HrdDomain " + e.Message, "Give email domains such as 'acme.com'.");
+            }
+        }
+
+        private Auth0Connection? Create(ScalekitConnectionSpec spec)
+        {
+            if (!ShouldProcess($"Auth0 connection '{Name}' on {Auth0.Domain}", $"Create an OIDC connection to Scalekit {Scalekit.EnvironmentUrl}"))
+            {
+                return null;
+            }
+            try
+            {
+                return Run(operation => Auth0.Client.CreateConnectionAsync(spec.CreateBody(), operation));
+            }
+            catch (ApiException e) when (e.OutcomeUnknown)
+            {
+                // The create may have happened without our hearing of it: look before sending it again,
+                // so a connection is never created twice.
+                WriteVerbose($"The create of '{Name}' got no clear answer ({e.Message}); looking it up by name.");
+                var found = Run(operation => Auth0.Client.FindConnectionByNameAsync(Name, operation));
+                return found ?? Run(operation => Auth0.Client.CreateConnectionAsync(spec.CreateBody(), operation));
+            }
+        }
+
+        private Auth0Connection? Converge(ScalekitConnectionSpec spec, Auth0Connection existing)
+        {
+            if (existing.Strategy == "oidc" && existing.Options is null)
+            {
+                throw new ScalekitAuth0Exception("Auth0OptionsHidden", ApiErrorKind.Forbidden,
+                    $"Auth0 returned connection '{Name}' without its options, so its settings cannot be compared.",
+                    "Grant the read:connections_options scope to the Auth0 application, then run Connect-Auth0 again.");
+            }
+            var differences = spec.Differences(existing);
+            if (differences.Count == 0)
+            {
+                WriteVerbose($"Connection '{Name}' already has these settings; nothing to change.");
+                return existing;
+            }
+            if (!Force || existing.Strategy != "oidc")
+            {
+                throw new ScalekitAuth0Exception("ScalekitConnectionExists", ApiErrorKind.Conflict,
+                    $"Auth0 connection '{Name}' ({existing.Id}) already exists with other settings: {string.Join(", ", differences)}.",
+                    existing.Strategy == "oidc"
+                        ? "Pass -Force to update it to these settings, change it with Set-ScalekitConnection, or choose another -Name."
+                        : "Choose another -Name: this one belongs to a connection of another kind.");
+            }
+            return ShouldProcess($"Auth0 connection '{Name}' on {Auth0.Domain}", $"Update {string.Join(", ", differences)}")
+                ? Run(operation => Auth0.Client.UpdateConnectionAsync(existing.Id, spec.UpdateBody(existing), operation))
+                : null;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Management.Automation;
+
+using ScalekitAuth0.Help;
+
+namespace ScalekitAuth0.Commands
+{
+    [CmdletHelp("Deletes an Auth0 connection.",
+        "Users can no longer sign in through it. Asks for confirmation unless -Confirm:$false is given (runbooks must pass it).")]
+    [CmdletExample("Remove-ScalekitConnection -Name scalekit -Confirm:$false", "Deletes the connection without asking.")]
+    [CmdletExample("Get-ScalekitConnection -Name 'test-*' | Remove-ScalekitConnection -WhatIf", "Shows which test connections would be deleted.")]
+    [Cmdlet(VerbsCommon.Remove, "ScalekitConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(ScalekitConnection))]
+    public sealed class RemoveScalekitConnectionCommand : Auth0Cmdlet
+    {
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "The connection's name (binds from a piped connection).")]
+        public string? Name { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "The connection's id, con_... (binds from a piped connection); used instead of -Name when both are given.")]
+        public string? Id { get; set; }
+
+        [Parameter(HelpMessage = "Writes the resulting object to the pipeline.")]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord() => ForEachInput(Id ?? Name, () =>
+        {
+            var connection = RequireConnection(Id, Name);
+            if (!ShouldProcess($"Auth0 connection '{connection.Name}' ({connection.Id}) on {Auth0.Domain}", "Delete; users will no longer sign in through it"))
+            {
+                return;
+            }
+            Run(operation => Auth0.Client.DeleteConnectionAsync(connection.Id, operation));
+            if (PassThru)
+            {
+                WriteObject(ScalekitConnection.From(connection, Auth0.Domain));
+            }
+        });
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace ScalekitAuth0.Http
+{
+    /// <summary>
+    /// Reads the three error shapes the module meets: Auth0's <c>{statusCode, error, message, errorCode}</c>,
+    /// Scalekit's <c>{code, message, details[{error_code}]}</c> and OAuth's <c>{error, error_description}</c>.
+    /// </summary>
+    public static class ApiErrorBody
+    {
+        private const int LongestRawMessage = 300;
+
+        public static (string? Code, string Message) Parse(string body, int status)
+        {
+            JObject? json = null;
+            try
+            {
+                json = string.IsNullOrWhiteSpace(body) ? null : JToken.Parse(body) as JObject;
+            }
+            catch (JsonReaderException)
+            {
+            }
+            if (json is null)
+            {
+                var raw = string.IsNullOrWhiteSpace(body) ? $"HTTP {status}" : body.Trim();
+                return (null, raw.Length > LongestRawMessage ? raw.Substring(0, LongestRawMessage) + "..." : raw);
+            }
+
+            var description = Text(json["error_description"]);
+            var code = Text(json["errorCode"])
+                ?? Text((json["details"] as JArray)?.First?["error_code"])
+                ?? (description is null ? null : Text(json["error"]));
+            var message = Text(json["message"]) ?? description ?? Text(json["error"]) ?? $"HTTP {status}";
+            return (code, message);
+        }
+
+        private static string? Text(JToken? token) =>
+            token is JValue value && value.Type == JTokenType.String && !string.IsNullOrEmpty((string?)value) ? (string?)value : null;
+    }
+}

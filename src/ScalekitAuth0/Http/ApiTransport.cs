@@ -1,0 +1,227 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace ScalekitAuth0.Http
+{
+    public sealed class TransportSettings
+    {
+        public static TransportSettings Default { get; } = new TransportSettings();
+
+        /// <summary>First try plus retries.</summary>
+        public int MaxAttempts { get; set; } = 5;
+
+        public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
+    }
+
+    /// <summary>
+    /// The one way this module speaks HTTP: bearer tokens, retries on rate limits and on failures
+    /// that are safe to repeat, JSON in and out, errors turned into <see cref="ApiException"/>,
+    /// and a trace of every call without headers or bodies.
+    /// </summary>
+    public sealed class ApiTransport
+    {
+        // One HttpClient for the whole process: connections are reused across cmdlets, runspaces and
+        // Automation jobs sharing a sandbox (which caps sockets at 1,000).
+        private static readonly HttpClient SharedClient = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
+        {
+            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+        };
+
+        private static readonly Random Jitter = new Random();
+        private static readonly HttpMethod Patch = new HttpMethod("PATCH");
+
+        private readonly TransportSettings _settings;
+
+        public ApiTransport(string service, Uri baseUri, TransportSettings settings)
+        {
+            Service = service;
+            BaseUri = baseUri;
+            _settings = settings;
+        }
+
+        public string Service { get; }
+
+        public Uri BaseUri { get; }
+
+        /// <summary>Set once the token source (which itself calls through this transport) exists.</summary>
+        public ITokenSource? Tokens { get; set; }
+
+        /// <summary>Sends with the bearer token; returns the parsed body, or null for an empty one.</summary>
+        public Task<JToken?> SendAsync(ApiRequest request, Operation operation) =>
+            SendCoreAsync(request, authorize: true, operation.Log, operation.Cancellation);
+
+        /// <summary>Sends without a token: the token request itself, and public documents such as OIDC discovery.</summary>
+        public Task<JToken?> SendAnonymousAsync(ApiRequest request, Operation operation) =>
+            SendCoreAsync(request, authorize: false, operation.Log, operation.Cancellation);
+
+        private async Task<JToken?> SendCoreAsync(ApiRequest request, bool authorize, IOperationLog log, CancellationToken cancellationToken)
+        {
+            var tokenRefreshed = false;
+            for (var attempt = 1; ; attempt++)
+            {
+                var tokens = authorize ? Tokens ?? throw new InvalidOperationException($"{Service} transport has no token source.") : null;
+                var token = tokens is null ? null : await tokens.GetTokenAsync(new Operation(log, cancellationToken)).ConfigureAwait(false);
+                var exchange = await ExchangeAsync(request, token, log, cancellationToken).ConfigureAwait(false);
+                var attemptsLeft = attempt < _settings.MaxAttempts;
+
+                if (exchange.Failure is ApiErrorKind failure)
+                {
+                    if (request.Repeatable && attemptsLeft)
+                    {
+                        await WaitAsync(RetryDelay.Backoff(attempt, NextJitter()), "no answer", attempt, log, cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+                    throw Error(request, null, failure, null, exchange.FailureMessage!, outcomeUnknown: request.Method != HttpMethod.Get, exchange.FailureCause);
+                }
+
+                var status = exchange.Status;
+                if (status == 401 && tokens is not null && tokens.CanRefresh && !tokenRefreshed)
+                {
+                    log.Verbose($"{Service} refused the access token; fetching a new one.");
+                    tokens.Invalidate(token!);
+                    tokenRefreshed = true;
+                    attempt--;
+                    continue;
+                }
+                if (status == 429 || (IsTransientServerError(status) && request.Repeatable))
+                {
+                    var delay = exchange.ServerDelay ?? RetryDelay.Backoff(attempt, NextJitter());
+                    if (attemptsLeft && delay <= RetryDelay.LongestServerWait)
+                    {
+                        await WaitAsync(delay, $"{status}", attempt, log, cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+                }
+                if (status >= 200 && status < 300)
+                {
+                    if (TryParse(exchange.Body, out var json))
+                    {
+                        return json;
+                    }
+                    if (request.Repeatable && attemptsLeft)
+                    {
+                        await WaitAsync(RetryDelay.Backoff(attempt, NextJitter()), "a malformed body", attempt, log, cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+                    throw Error(request, status, ApiErrorKind.InvalidResponse, null, "the answer was not valid JSON", outcomeUnknown: request.Method != HttpMethod.Get, null);
+                }
+
+                var (code, message) = ApiErrorBody.Parse(exchange.Body, status);
+                var kind = ApiException.KindOf(status);
+                throw Error(request, status, kind, code, message, outcomeUnknown: kind == ApiErrorKind.ServerError && request.Method != HttpMethod.Get, null);
+            }
+        }
+
+        private async Task<Exchange> ExchangeAsync(ApiRequest request, string? token, IOperationLog log, CancellationToken cancellationToken)
+        {
+            var uri = new Uri(BaseUri, request.PathAndQuery);
+            using var message = new HttpRequestMessage(request.Method, uri);
+            message.Headers.Accept.ParseAdd("application/json");
+            message.Headers.UserAgent.ParseAdd(UserAgent);
+            if (token is not null)
+            {
+                message.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            }
+            if (request.Form is not null)
+            {
+                message.Content = new FormUrlEncodedContent(request.Form);
+            }
+            else if (request.Body is not null)
+            {
+                message.Content = new StringContent(request.Body.ToString(Formatting.None), Encoding.UTF8, "application/json");
+            }
+
+            var watch = Stopwatch.StartNew();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_settings.RequestTimeout);
+            try
+            {
+                using var response = await SharedClient.SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+                var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                log.Verbose($"{request.Method} {uri} -> {status} {response.ReasonPhrase} ({watch.ElapsedMilliseconds} ms)");
+                return new Exchange(status, body, RetryDelay.FromServer(response.Headers, DateTimeOffset.UtcNow));
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                log.Verbose($"{request.Method} {uri} -> no answer within {_settings.RequestTimeout.TotalSeconds:0.#} s");
+                return Exchange.Failed(ApiErrorKind.Timeout, $"no answer within {_settings.RequestTimeout.TotalSeconds:0.#} seconds", e);
+            }
+            catch (Exception e) when (e is HttpRequestException || e is IOException)
+            {
+                log.Verbose($"{request.Method} {uri} -> connection failed ({watch.ElapsedMilliseconds} ms)");
+                return Exchange.Failed(ApiErrorKind.Network, "the connection failed before an answer arrived: " + (e.InnerException ?? e).Message, e);
+            }
+        }
+
+        private async Task WaitAsync(TimeSpan delay, string reason, int attempt, IOperationLog log, CancellationToken cancellationToken)
+        {
+            log.Verbose($"{Service} answered with {reason}; retrying in {delay.TotalSeconds:0.0} s (attempt {attempt + 1} of {_settings.MaxAttempts}).");
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+
+        private ApiException Error(ApiRequest request, int? status, ApiErrorKind kind, string? code, string message, bool outcomeUnknown, Exception? cause)
+        {
+            var path = request.PathAndQuery;
+            var queryStart = path.IndexOf('?');
+            return new ApiException(Service, request.Method.Method, queryStart < 0 ? path : path.Substring(0, queryStart), status, kind, code, message, outcomeUnknown, cause);
+        }
+
+        private static bool IsTransientServerError(int status) => status == 502 || status == 503 || status == 504;
+
+        private static bool TryParse(string body, out JToken? json)
+        {
+            json = null;
+            if (string.IsNullOrWhiteSpace(body))
+            {
+                return true;
+            }
+            try
+            {
+                json = JToken.Parse(body);
+                return true;
+            }
+            catch (JsonReaderException)
+            {
+                return false;
+            }
+        }
+
+        private static double NextJitter()
+        {
+            lock (Jitter)
+            {
+                return Jitter.NextDouble();
+            }
+        }
+
+        private static readonly string UserAgent = "ScalekitAuth0/" + typeof(ApiTransport).Assembly.GetName().Version!.ToString(3);
+
+        private sealed class Exchange
+        {
+            public Exchange(int status, string body, TimeSpan? serverDelay)
+            {
+                Status = status;
+                Body = body;
+                ServerDelay = serverDelay;
+            }
+
+            public int Status { get; }
+            public string Body { get; }
+            public TimeSpan? ServerDelay { get; }
+            public ApiErrorKind? Failure { get; private set; }
+            public string? FailureMessage { get; private set; }
+            public Exception? FailureCause { get; private set; }
+
+            public static Exchange Failed(ApiErrorKind kind, string message, Exception cause) =>
+                new Exchange(0, "", null) { Failure = kind, FailureMessage = message, FailureCause = cause };
+        }
+    }
+}

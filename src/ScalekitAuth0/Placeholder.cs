@@ -1,1 +1,0 @@
-namespace ScalekitAuth0 { internal static class Placeholder { } }
