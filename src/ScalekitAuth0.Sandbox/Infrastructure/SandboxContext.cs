@@ -33,6 +33,11 @@ public interface IEmulator
 
     void Map(IEndpointRouteBuilder routes);
 
+    /// <summary>This service's own control routes, mapped into the /_sandbox/ group on both ports.</summary>
+    void MapControl(IEndpointRouteBuilder control)
+    {
+    }
+
     void Reset();
 }
 
