@@ -40,6 +40,7 @@ $ModuleSource = Join-Path $Root "src/$ModuleName"
 $PesterTests = Join-Path $Root 'tests/Pester'
 $TestProject = Join-Path $Root "tests/$ModuleName.Tests"
 $DemoScript = Join-Path $Root "examples/Setup-$ModuleName.ps1"
+$HelpGenerator = Join-Path $Root 'tools/New-MamlHelp.ps1'
 
 # The module ships these files and nothing else (never System.Management.Automation.dll, deps.json or pdb).
 $RequiredFromPublish = @("$ModuleName.dll", 'Newtonsoft.Json.dll')
@@ -115,6 +116,7 @@ function Invoke-BuildTask {
     New-Item -ItemType Directory -Path $ModuleOut | Out-Null
     Copy-ModuleFile
     Write-ModuleManifest
+    Write-MamlHelp
 
     Write-Step 'Build the sandbox'
     Invoke-NativeChecked dotnet @('build', (Join-Path $Root "src/$ModuleName.Sandbox"), '-c', $Configuration, '-o', $SandboxDir, '--nologo')
@@ -141,6 +143,14 @@ function Write-ModuleManifest {
     Assert-File $template 'the manifest template'
     $text = (Get-Content -Raw -LiteralPath $template).Replace('{{ModuleVersion}}', $Version)
     Set-Content -LiteralPath $ManifestOut -Value $text -Encoding utf8NoBOM -NoNewline
+}
+
+# The cmdlets' help is generated from their [CmdletHelp]/[CmdletExample]/HelpMessage attributes,
+# in a child pwsh so that the dll it loads never locks files of this process.
+function Write-MamlHelp {
+    $helpFile = Join-Path $ModuleOut "en-US/$ModuleName.dll-help.xml"
+    Invoke-NativeChecked dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-File', $HelpGenerator,
+        '-ManifestPath', $ManifestOut, '-OutputPath', $helpFile)
 }
 
 # ---------------------------------------------------------------- Test
