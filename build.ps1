@@ -41,6 +41,7 @@ $PesterTests = Join-Path $Root 'tests/Pester'
 $TestProject = Join-Path $Root "tests/$ModuleName.Tests"
 $DemoScript = Join-Path $Root "examples/Setup-$ModuleName.ps1"
 $HelpGenerator = Join-Path $Root 'tools/New-MamlHelp.ps1'
+$PackageScript = Join-Path $Root 'tools/New-ModulePackage.ps1'
 
 # The module ships these files and nothing else (never System.Management.Automation.dll, deps.json or pdb).
 $RequiredFromPublish = @("$ModuleName.dll", 'Newtonsoft.Json.dll')
@@ -234,38 +235,8 @@ function Get-NuGetPackageFolder {
 function Invoke-PackageTask {
     Write-Step "Package $ModuleName $Version"
     Reset-Directory $PackagesDir
-    Publish-ModuleNupkg
-    New-AutomationZip
+    & $PackageScript -ModuleFolder $ModuleOut -Destination $PackagesDir
     Get-ChildItem -Path $PackagesDir -File | ForEach-Object { Write-Host "Package: $($_.FullName)" }
-}
-
-function Publish-ModuleNupkg {
-    $repository = "$ModuleName-build-$([guid]::NewGuid().ToString('N'))"
-    Register-PSResourceRepository -Name $repository -Uri $PackagesDir -Trusted
-    try {
-        Publish-PSResource -Path $ModuleOut -Repository $repository -SkipDependenciesCheck
-    }
-    finally {
-        Unregister-PSResourceRepository -Name $repository
-    }
-}
-
-# Azure Automation wants ScalekitAuth0.zip holding ScalekitAuth0/<version>/...; entries are named
-# here with '/' so the zip is the same whichever OS builds it.
-function New-AutomationZip {
-    Add-Type -AssemblyName System.IO.Compression, System.IO.Compression.FileSystem
-    $zipPath = Join-Path $PackagesDir "$ModuleName.zip"
-    $zip = [IO.Compression.ZipFile]::Open($zipPath, [IO.Compression.ZipArchiveMode]::Create)
-    try {
-        foreach ($file in Get-ChildItem -Path $ModuleOut -Recurse -File) {
-            $relative = [IO.Path]::GetRelativePath($ModuleOut, $file.FullName).Replace('\', '/')
-            $entry = "$ModuleName/$Version/$relative"
-            [IO.Compression.ZipFileExtensions]::CreateEntryFromFile($zip, $file.FullName, $entry, [IO.Compression.CompressionLevel]::Optimal) | Out-Null
-        }
-    }
-    finally {
-        $zip.Dispose()
-    }
 }
 
 # ---------------------------------------------------------------- Demo
