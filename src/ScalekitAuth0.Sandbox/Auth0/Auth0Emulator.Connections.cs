@@ -193,9 +193,9 @@ public sealed partial class Auth0Emulator
     [Api("PATCH", "/api/v2/connections/{id}/clients", Auth0Scopes.UpdateConnections)]
     private async Task<IResult> UpdateEnabledClientsAsync(Caller caller, HttpContext http)
     {
-        if (await Auth0Http.ReadJsonAsync(http.Request) is not JsonArray items)
+        if (await Auth0Http.ReadJsonAsync(http.Request) is var body && body is not JsonArray items)
         {
-            throw Auth0Http.InvalidBody("Payload validation error: 'Expected type array but found type object'.");
+            throw Auth0Http.InvalidBody($"Payload validation error: 'Expected type array but found type {Auth0Http.TypeName(body)}'.");
         }
         if (items.Count is < 1 or > 50)
         {

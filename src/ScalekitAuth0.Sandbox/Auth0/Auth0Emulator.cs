@@ -45,7 +45,7 @@ public sealed partial class Auth0Emulator : IEmulator
                     : handler.CreateDelegate<Func<Caller, HttpContext, Task<IResult>>>(this));
             }
         }
-        routes.Map("/api/v2/{**rest}", () => ErrorBodies.Result(Service, 404, "Not Found", null));
+        routes.Map("/api/v2/{**rest}", () => Auth0Http.Plain(404, "Not Found"));
     }
 
     /// <summary>The Auth0 control routes (README): callers with chosen scopes, applications, custom domains in a chosen state.</summary>

@@ -180,6 +180,30 @@ public sealed class Auth0ConnectionTests(SandboxFixture sandbox) : Auth0TestBase
     }
 
     [Fact]
+    public async Task BodiesThatAreNotAnObjectOrNotJsonAreRefused()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Sandbox.Auth0Url + "/api/v2/connections")
+        {
+            Content = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new("Bearer", Token);
+
+        var notJson = await Answer.FromAsync(await Sandbox.Http.SendAsync(request));
+        var array = await PostAsync("/api/v2/connections", new JsonArray());
+
+        Assert.Equal((400, "{\"statusCode\":400,\"error\":\"Bad Request\",\"message\":\"Invalid request payload JSON format\"}"), (notJson.Status, notJson.Text));
+        AssertAuth0Error(array, 400, "invalid_body", "Payload validation error: 'Expected type object but found type array'");
+    }
+
+    [Fact]
+    public async Task AnUnknownRouteIsAnAuth0NotFound()
+    {
+        var answer = await GetAsync("/api/v2/no-such-thing");
+
+        Assert.Equal((404, "{\"statusCode\":404,\"error\":\"Not Found\",\"message\":\"Not Found\"}"), (answer.Status, answer.Text));
+    }
+
+    [Fact]
     public async Task AnUnknownConnectionIs404()
     {
         var answer = await GetAsync("/api/v2/connections/con_0000000000000000");
