@@ -113,12 +113,12 @@ public sealed class ConnectionCmdletTests(SandboxFixture fixture) : IClassFixtur
     public void A_scalekit_secret_the_token_endpoint_refuses_fails_connect()
     {
         var record = _shell.Terminating(
-            "Connect-Scalekit -EnvironmentUrl $sk -ClientId $id -ClientSecret (ConvertTo-SecureString wrong -AsPlainText -Force)",
+            "Connect-Scalekit -EnvironmentUrl $sk -ClientId $id -ClientSecret (ConvertTo-SecureString not-the-secret-7f3a -AsPlainText -Force)",
             new Dictionary<string, object?> { ["sk"] = fixture.Sandbox.ScalekitUrl, ["id"] = fixture.Sandbox.ScalekitClientId });
 
         Assert.Equal("ScalekitCredentialsRefused", ErrorId(record));
         Assert.Equal(ErrorCategory.AuthenticationError, record.CategoryInfo.Category);
-        Assert.DoesNotContain("wrong", record.ToString());
+        Assert.DoesNotContain("not-the-secret-7f3a", record.ToString());
     }
 
     [Fact]
