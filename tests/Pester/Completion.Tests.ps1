@@ -1,0 +1,80 @@
+# Tab completion from the live tenant, driven as PowerShell's console drives it (TabExpansion2).
+BeforeAll {
+    . $PSScriptRoot/Common.ps1
+    $sandbox = Start-TestSandbox
+
+    # What Tab offers with the cursor at the end of $Line.
+    function Get-Completion([string]$Line) {
+        (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches
+    }
+}
+
+AfterAll {
+    Stop-TestSandbox
+}
+
+Describe 'Completion when not connected' {
+    It 'offers nothing and asks no service' {
+        Disconnect-Auth0
+        Disconnect-Scalekit
+        Clear-SandboxRequest
+        Get-Completion 'Get-ScalekitConnection -Name ' | Should -BeNullOrEmpty
+        Get-SandboxRequest | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Completion of connection names' {
+    BeforeAll {
+        Connect-Auth0 -Domain $sandbox.Auth0Url -Credential $sandbox.Auth0Credential
+        Connect-Scalekit -EnvironmentUrl $sandbox.ScalekitUrl -Credential $sandbox.ScalekitCredential
+        'scalekit', 'scalekit-eu', 'partner-sso' | ForEach-Object { New-ScalekitConnection -Name $_ } | Out-Null
+    }
+
+    AfterEach {
+        Clear-SandboxFault
+    }
+
+    It 'offers the connections whose names start with what was typed, with their ids' {
+        $matches = Get-Completion 'Get-ScalekitConnection -Name scale'
+        $matches.CompletionText | Should -Be @('scalekit', 'scalekit-eu')
+        $matches[0].ToolTip | Should -Match '^scalekit \(con_\w+\)$'
+    }
+
+    It 'offers every connection for an empty word, on <_>' -ForEach @(
+        'Get-ScalekitConnection -Name '
+        'Set-ScalekitConnection -Name '
+        'Remove-ScalekitConnection -Name '
+    ) {
+        (Get-Completion $_).CompletionText | Should -Be @('partner-sso', 'scalekit', 'scalekit-eu')
+    }
+
+    It 'keeps the quote the user began with' {
+        (Get-Completion "Get-ScalekitConnection -Name 'part").CompletionText | Should -Be "'partner-sso'"
+    }
+
+    It 'asks the tenant given with -Auth0Context rather than the session''s' {
+        $tenant = Connect-Auth0 -Domain $sandbox.Auth0Url -Credential $sandbox.Auth0Credential -PassThru
+        Disconnect-Auth0
+        try {
+            (Get-Completion 'Get-ScalekitConnection -Auth0Context $tenant -Name partner').CompletionText | Should -Be 'partner-sso'
+            Get-Completion 'Get-ScalekitConnection -Name partner' | Should -BeNullOrEmpty -Because 'the session is not connected'
+        }
+        finally {
+            Connect-Auth0 -Domain $sandbox.Auth0Url -Credential $sandbox.Auth0Credential
+        }
+    }
+
+    It 'offers nothing, without an error, when the tenant does not answer in time' {
+        Add-SandboxFault @{ service = 'auth0'; method = 'GET'; path = '/api/v2/connections'; kind = 'delay'; delayMs = 30000 } | Out-Null
+        $Error.Clear()
+        Get-Completion 'Get-ScalekitConnection -Name ' | Should -BeNullOrEmpty
+        $Error | Should -BeNullOrEmpty
+    }
+
+    It 'offers nothing, without an error, when the tenant refuses' {
+        Add-SandboxFault @{ service = 'auth0'; method = 'GET'; path = '/api/v2/connections'; kind = 'status'; status = 403 } | Out-Null
+        $Error.Clear()
+        Get-Completion 'Get-ScalekitConnection -Name ' | Should -BeNullOrEmpty
+        $Error | Should -BeNullOrEmpty
+    }
+}
