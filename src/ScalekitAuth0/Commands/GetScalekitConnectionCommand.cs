@@ -1,5 +1,6 @@
 using System.Management.Automation;
 
+using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
 
 namespace ScalekitAuth0.Commands
@@ -18,6 +19,7 @@ namespace ScalekitAuth0.Commands
 
         /// <summary>Wildcards select among all OIDC connections; a plain name is looked up directly.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet, ValueFromPipelineByPropertyName = true, HelpMessage = "Connection names; wildcards allowed.")]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         [SupportsWildcards]
         public string[] Name { get; set; } = new string[0];
 

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 
+using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
 
 namespace ScalekitAuth0.Commands
@@ -13,6 +14,7 @@ namespace ScalekitAuth0.Commands
     public sealed class RemoveScalekitConnectionCommand : Auth0Cmdlet
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "The connection's name (binds from a piped connection).")]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? Name { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "The connection's id, con_... (binds from a piped connection); used instead of -Name when both are given.")]

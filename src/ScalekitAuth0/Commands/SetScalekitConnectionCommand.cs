@@ -6,6 +6,7 @@ using Newtonsoft.Json.Linq;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Http;
 
+using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
 
 namespace ScalekitAuth0.Commands
@@ -19,6 +20,7 @@ namespace ScalekitAuth0.Commands
     public sealed class SetScalekitConnectionCommand : Auth0Cmdlet
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "The connection's name (binds from a piped connection).")]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? Name { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "The connection's id, con_... (binds from a piped connection); used instead of -Name when both are given.")]
