@@ -3,7 +3,7 @@ using System.Management.Automation;
 using System.Security;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.Help;
-using ScalekitAuth0.PowerShell;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
