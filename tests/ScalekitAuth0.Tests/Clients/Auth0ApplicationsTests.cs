@@ -200,20 +200,7 @@ public sealed class Auth0ApplicationsTests(SandboxFixture fixture) : IClassFixtu
         return ids;
     }
 
-    private async Task<string> CreateConnection()
-    {
-        var options = new JObject
-        {
-            ["type"] = "back_channel",
-            ["client_id"] = "skc_1",
-            ["client_secret"] = "test-secret",
-            ["issuer"] = "https://scalekit.example",
-            ["authorization_endpoint"] = "https://scalekit.example/oauth/authorize",
-            ["token_endpoint"] = "https://scalekit.example/oauth/token",
-            ["jwks_uri"] = "https://scalekit.example/keys",
-            ["scope"] = "openid profile email",
-        };
-        var created = await _client.CreateConnectionAsync(new JObject { ["name"] = "scalekit", ["strategy"] = "oidc", ["options"] = options }, Operation.Silent());
-        return created.Id;
-    }
+    /// <summary>The create body the module sends for Scalekit, as the emulator's own tests use it.</summary>
+    private async Task<string> CreateConnection() =>
+        (await _client.CreateConnectionAsync(JObject.Parse(Sandbox.Auth0TestBase.OidcConnection("scalekit").ToJsonString()), Operation.Silent())).Id;
 }
