@@ -183,7 +183,7 @@ namespace ScalekitAuth0.Commands
             var change = Run(operation => Auth0.Client.PlanEnabledClientsAsync(connection.Id, applications, enable, operation));
             if (change.IsEmpty)
             {
-                WriteVerbose($"Connection '{connection.Name}' is already {(enable ? "enabled" : "disabled")} for {string.Join(", ", applications)}; nothing to change.");
+                WriteVerbose($"Connection '{connection.Name}' is already {(enable ? "enabled" : "disabled")} for the {applications.Count} application(s) given; nothing to change.");
                 return change.EnabledAfter;
             }
             if (!ShouldProcess($"Auth0 connection '{connection.Name}' ({connection.Id}) on {Auth0.Domain}", change.Describe()))
