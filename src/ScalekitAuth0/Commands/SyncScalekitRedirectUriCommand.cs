@@ -16,7 +16,7 @@ namespace ScalekitAuth0.Commands
     [CmdletExample("Sync-ScalekitRedirectUri -CallbackUrl https://login.acme.com/login/callback", "Allows one given URL for the client of the Scalekit connection.")]
     [Cmdlet(VerbsData.Sync, "ScalekitRedirectUri", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ClientIdSet)]
     [OutputType(typeof(ScalekitRedirectUriResult), typeof(ScalekitConnection))]
-    public sealed class SyncScalekitRedirectUriCommand : IntegrationCmdlet
+    public sealed class SyncScalekitRedirectUriCommand : ScalekitCmdlet
     {
         private const string ConnectionSet = "Connection";
         private const string ClientIdSet = "ClientId";
@@ -33,6 +33,9 @@ namespace ScalekitAuth0.Commands
         [Parameter(HelpMessage = "The URLs to allow: absolute http or https, at most 256 characters, no query string or fragment. Default: the URLs of Get-Auth0CallbackUrl.")]
         [ValidateNotNullOrEmpty]
         public string[]? CallbackUrl { get; set; }
+
+        [Parameter(HelpMessage = "The Auth0 connection whose callback URLs to allow, from Connect-Auth0 -PassThru. Default: the current runspace's. Not used with -CallbackUrl.")]
+        public Auth0Context? Auth0Context { get; set; }
 
         [Parameter(ParameterSetName = ConnectionSet, HelpMessage = "Writes the input connection instead of the result, so the pipeline can go on (into Add-HrdDomain, for example).")]
         public SwitchParameter PassThru { get; set; }
@@ -51,7 +54,7 @@ namespace ScalekitAuth0.Commands
         {
             if (_callbackUrls is null)
             {
-                var urls = CallbackUrl ?? Run(operation => Auth0.Client.GetCallbackUrlsAsync(operation)).Select(u => u.Url).ToArray();
+                var urls = CallbackUrl ?? Auth0CallbackUrls();
                 var problems = urls.Select(url => (Url: url, Problem: RedirectUri.Problem(url))).Where(p => p.Problem is not null).ToList();
                 if (problems.Count > 0)
                 {
@@ -62,6 +65,13 @@ namespace ScalekitAuth0.Commands
                 _callbackUrls = urls;
             }
             return _callbackUrls;
+        }
+
+        /// <summary>The context is looked up here, on the pipeline thread, and only when the URLs were not given.</summary>
+        private string[] Auth0CallbackUrls()
+        {
+            var auth0 = ResolveAuth0Context(Auth0Context);
+            return Run(operation => auth0.Client.GetCallbackUrlsAsync(operation)).Select(u => u.Url).ToArray();
         }
 
         private string TargetClientId()
