@@ -16,6 +16,13 @@ BeforeAll {
         (Invoke-RestMethod @request).client
     }
 
+    # Every test starts from the seeds, connected to both services as a user would be.
+    function Reset-SandboxAndConnect {
+        Reset-Sandbox
+        Connect-Auth0 -Domain $sandbox.Auth0Url -Credential $sandbox.Auth0Credential
+        Connect-Scalekit -EnvironmentUrl $sandbox.ScalekitUrl -Credential $sandbox.ScalekitCredential
+    }
+
     function Get-ClientPatch { Get-SandboxRequest -Service scalekit -Method PATCH -Path '/api/v1/clients/*' }
 }
 
@@ -25,9 +32,7 @@ AfterAll {
 
 Describe 'Sync-ScalekitRedirectUri in the chained pipeline' {
     BeforeEach {
-        Reset-Sandbox
-        Connect-Auth0 -Domain $sandbox.Auth0Url -Credential $sandbox.Auth0Credential
-        Connect-Scalekit -EnvironmentUrl $sandbox.ScalekitUrl -Credential $sandbox.ScalekitCredential
+        Reset-SandboxAndConnect
     }
 
     It 'allows the callback URL in post_login_uris and passes the connection on' {
@@ -100,9 +105,7 @@ Describe 'Sync-ScalekitRedirectUri in the chained pipeline' {
 
 Describe 'Bad input: a clear error and no write' {
     BeforeAll {
-        Reset-Sandbox
-        Connect-Auth0 -Domain $sandbox.Auth0Url -Credential $sandbox.Auth0Credential
-        Connect-Scalekit -EnvironmentUrl $sandbox.ScalekitUrl -Credential $sandbox.ScalekitCredential
+        Reset-SandboxAndConnect
     }
 
     BeforeEach {
@@ -154,9 +157,7 @@ Describe 'Bad input: a clear error and no write' {
 
 Describe 'Reading and removing redirect URIs' {
     BeforeEach {
-        Reset-Sandbox
-        Connect-Auth0 -Domain $sandbox.Auth0Url -Credential $sandbox.Auth0Credential
-        Connect-Scalekit -EnvironmentUrl $sandbox.ScalekitUrl -Credential $sandbox.ScalekitCredential
+        Reset-SandboxAndConnect
         $null = Invoke-ScalekitClientApi PATCH @{ post_login_uris = @('https://app.acme.com/callback', $callback, 'https://old.acme.com/login/callback') }
     }
 
