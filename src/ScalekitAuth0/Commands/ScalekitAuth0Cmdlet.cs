@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.PowerShellSupport;
+using ScalekitAuth0.Scalekit;
 
 namespace ScalekitAuth0.Commands
 {
@@ -92,6 +93,28 @@ namespace ScalekitAuth0.Commands
         {
             ThrowTerminatingError(ErrorRecords.For(error, target));
             return new PipelineStoppedException();
+        }
+
+        /// <summary>
+        /// How the redirect-URI cmdlets change a Scalekit client: the plan is made from the list the
+        /// server has now, -WhatIf and -Confirm stop before any write, and the write is read back.
+        /// Null when the change was declined.
+        /// </summary>
+        private protected ScalekitRedirectUriResult? ChangeRedirectUris(ScalekitContext scalekit, string clientId, RedirectUriChange change)
+        {
+            var client = Run(operation => scalekit.Client.GetClientAsync(clientId, operation));
+            var planned = ScalekitRedirectUriResult.Compare(client, change.ApplyTo(client.RedirectUris));
+            if (!planned.Changed)
+            {
+                WriteVerbose($"Scalekit client {client.Id} already has the wanted redirect URIs in {client.RedirectUriField}; nothing to change.");
+                return planned;
+            }
+            if (!ShouldProcess($"Scalekit client {client.Id} on {scalekit.EnvironmentUrl}", planned.Describe()))
+            {
+                return null;
+            }
+            var updated = Run(operation => scalekit.Client.ApplyRedirectUriChangeAsync(client, change, operation));
+            return ScalekitRedirectUriResult.Compare(client, updated.RedirectUris);
         }
 
         protected static ScalekitAuth0Exception InvalidArgument(string errorId, string message, string recommendedAction) =>
