@@ -35,15 +35,17 @@ Describe 'Completion of connection names' {
     }
 
     It 'offers the connections whose names start with what was typed, with their ids' {
-        $matches = Get-Completion 'Get-ScalekitConnection -Name scale'
-        $matches.CompletionText | Should -Be @('scalekit', 'scalekit-eu')
-        $matches[0].ToolTip | Should -Match '^scalekit \(con_\w+\)$'
+        $offered = Get-Completion 'Get-ScalekitConnection -Name scale'
+        $offered.CompletionText | Should -Be @('scalekit', 'scalekit-eu')
+        $offered[0].ToolTip | Should -Match '^scalekit \(con_\w+\)$'
     }
 
     It 'offers every connection for an empty word, on <_>' -ForEach @(
         'Get-ScalekitConnection -Name '
         'Set-ScalekitConnection -Name '
         'Remove-ScalekitConnection -Name '
+        'Enable-ScalekitConnection -Name '
+        'Disable-ScalekitConnection -Name '
     ) {
         (Get-Completion $_).CompletionText | Should -Be @('partner-sso', 'scalekit', 'scalekit-eu')
     }
@@ -76,5 +78,28 @@ Describe 'Completion of connection names' {
         $Error.Clear()
         Get-Completion 'Get-ScalekitConnection -Name ' | Should -BeNullOrEmpty
         $Error | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Completion of application names' {
+    BeforeAll {
+        Connect-Auth0 -Domain $sandbox.Auth0Url -Credential $sandbox.Auth0Credential
+    }
+
+    It 'quotes names with a space, on <_>' -ForEach @(
+        'Enable-ScalekitConnection -Name scalekit -Application My'
+        'Disable-ScalekitConnection -Name scalekit -Application My'
+        'New-ScalekitConnection -Name scalekit -EnabledClient My'
+    ) {
+        $offered = Get-Completion $_
+        $offered.CompletionText | Should -Be "'My App'"
+        $offered.ListItemText | Should -Be 'My App'
+        $offered.ToolTip | Should -Match '^My App \(\w+\)$'
+    }
+
+    It 'finds an application by the start of its client id, and offers its name' {
+        $clientId = ((Get-Completion 'Enable-ScalekitConnection -Name scalekit -Application Other').ToolTip -replace '^.*\((\w+)\)$', '$1')
+        $clientId | Should -Not -BeNullOrEmpty
+        (Get-Completion "Enable-ScalekitConnection -Name scalekit -Application $($clientId.Substring(0, 8))").CompletionText | Should -Be "'Other App'"
     }
 }
