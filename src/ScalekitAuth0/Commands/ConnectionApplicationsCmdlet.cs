@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using ScalekitAuth0.Completion;
 
 namespace ScalekitAuth0.Commands
 {
@@ -14,12 +15,14 @@ namespace ScalekitAuth0.Commands
         private readonly List<Request> _requests = new List<Request>();
 
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "The connection's name (binds from a piped connection).")]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? Name { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "The connection's id, con_... (binds from a piped connection); used instead of -Name when both are given.")]
         public string? Id { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, HelpMessage = "Auth0 applications, by name as shown in the dashboard or by client id. A name two applications share must be given as a client id.")]
+        [ArgumentCompleter(typeof(ApplicationCompleter))]
         [ValidateNotNullOrEmpty]
         public string[] Application { get; set; } = new string[0];
 

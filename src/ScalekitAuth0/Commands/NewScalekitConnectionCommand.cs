@@ -5,6 +5,7 @@ using System.Management.Automation;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Http;
 
+using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
 
 namespace ScalekitAuth0.Commands
@@ -36,6 +37,7 @@ namespace ScalekitAuth0.Commands
         public string[] HrdDomain { get; set; } = new string[0];
 
         [Parameter(HelpMessage = "Auth0 applications to enable the connection for, by name as shown in the dashboard or by client id. Applications it is already enabled for are left alone.")]
+        [ArgumentCompleter(typeof(ApplicationCompleter))]
         [ValidateNotNull]
         public string[] EnabledClient { get; set; } = new string[0];
 
