@@ -58,8 +58,51 @@ Describe 'Table views' {
             ForEach-Object Label | Should -BeNullOrEmpty
     }
 
-    It 'fit a row in 120 columns, leaving the last column at least 20' {
-        $views | Where-Object { ($_.Columns.Width | Measure-Object -Sum).Sum + $_.Columns.Count - 1 -gt 100 } |
+    It 'fit every column in an 80-column console, leaving the last at least 5' {
+        $views | Where-Object { ($_.Columns.Width | Measure-Object -Sum).Sum + $_.Columns.Count - 1 -gt 75 } |
             ForEach-Object TypeName | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Tables of real output' {
+    BeforeAll {
+        $sandbox = Start-TestSandbox
+        # One object of each output type, as the cmdlets write them.
+        $samples = @(
+            Connect-Auth0 -Domain $sandbox.Auth0Url -Credential $sandbox.Auth0Credential -PassThru
+            Connect-Scalekit -EnvironmentUrl $sandbox.ScalekitUrl -Credential $sandbox.ScalekitCredential -PassThru
+            New-ScalekitConnection -Name scalekit -HrdDomain acme.com -EnabledClient 'My App'
+            Get-Auth0CallbackUrl
+            Get-ScalekitConnection -Name scalekit | Sync-ScalekitRedirectUri
+        )
+        # Each sample as its table in an 80-column console, with the labels its view should show.
+        $tables = $samples | ForEach-Object {
+            $view = $views | Where-Object TypeName -EQ $_.GetType().FullName
+            [pscustomobject]@{
+                TypeName = $_.GetType().FullName
+                Labels   = $view.Columns.Label
+                Text     = $_ | Format-Table | Out-String -Width 80
+            }
+        }
+    }
+
+    AfterAll {
+        Stop-TestSandbox
+    }
+
+    It 'are rendered for every output type' {
+        $outputTypes.FullName | Where-Object { $_ -notin $tables.TypeName } | Should -BeNullOrEmpty
+    }
+
+    It 'use the module''s view, every column on one line' {
+        $tables | Where-Object {
+            $header = ($_.Text -split "`r?`n" | Where-Object { $_.Trim() })[0]
+            ($header -split '\s+' | Where-Object { $_ }) -join ' ' -ne ($_.Labels -join ' ')
+        } | ForEach-Object TypeName | Should -BeNullOrEmpty
+    }
+
+    It 'never show a secret' {
+        $secrets = $sandbox.Auth0ClientSecret, $sandbox.ScalekitClientSecret
+        $tables | Where-Object { $text = $_.Text; $secrets | Where-Object { $text.Contains($_) } } | ForEach-Object TypeName | Should -BeNullOrEmpty
     }
 }
