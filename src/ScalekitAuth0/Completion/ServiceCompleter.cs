@@ -30,17 +30,28 @@ namespace ScalekitAuth0.Completion
     }
 
     /// <summary>
-    /// Tab completion from the live tenant. Tab must never hang, prompt or print an error: each
-    /// completion asks the service once, with the session's (or the typed -Auth0Context's /
-    /// -ScalekitContext's) existing token, gives up after <see cref="Timeout"/>, and offers nothing
-    /// when not connected or when anything fails.
+    /// Tab completion from the live tenant over one paged listing. Tab must never hang, prompt or
+    /// print an error: each completion lists once, with the existing token of the context typed on
+    /// the command line or else the session's, gives up after <see cref="Timeout"/>, and offers
+    /// nothing when not connected or when anything fails.
     /// </summary>
-    public abstract class ServiceCompleter : IArgumentCompleter
+    public abstract class ServiceCompleter<TContext, TItem> : IArgumentCompleter where TContext : class
     {
-        /// <summary>Long enough for one listing from a real tenant, short enough that a dead network costs little.</summary>
-        internal static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
-
         private const string NeedsQuotes = " \t'\"`$(){};,|&<>@#";
+
+        private readonly Func<TContext, Action<IReadOnlyList<TItem>>, Operation, Task> _list;
+        private readonly Func<TItem, Candidate> _offer;
+
+        /// <param name="list">The paged listing to complete from.</param>
+        /// <param name="offer">What one item of it offers.</param>
+        private protected ServiceCompleter(Func<TContext, Action<IReadOnlyList<TItem>>, Operation, Task> list, Func<TItem, Candidate> offer)
+        {
+            _list = list;
+            _offer = offer;
+        }
+
+        /// <summary>Long enough for one listing from a real tenant, short enough that a dead network costs little.</summary>
+        private protected static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(3);
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
@@ -62,40 +73,32 @@ namespace ScalekitAuth0.Completion
             }
         }
 
-        /// <summary>The candidates from the service, or none when there is no context to ask with.</summary>
-        private protected abstract IReadOnlyList<Candidate> Fetch(IDictionary fakeBoundParameters);
+        /// <summary>The context typed on the command line (-Auth0Context $tenant), else the session's; null when neither.</summary>
+        private protected abstract TContext? Context(IDictionary fakeBoundParameters);
 
-        private protected static Auth0Context? Auth0Context(IDictionary fakeBoundParameters) =>
-            Given<Auth0Context>(fakeBoundParameters, nameof(Auth0Context)) ?? SessionStore.Auth0;
-
-        private protected static ScalekitContext? ScalekitContext(IDictionary fakeBoundParameters) =>
-            Given<ScalekitContext>(fakeBoundParameters, nameof(ScalekitContext)) ?? SessionStore.Scalekit;
-
-        /// <summary>
-        /// Runs the listing on the thread pool and waits at most <see cref="Timeout"/>; a listing still
-        /// running then is cancelled and its answer dropped.
-        /// </summary>
-        private protected static IReadOnlyList<Candidate> Within(Func<Operation, Task<IReadOnlyList<Candidate>>> list)
-        {
-            var cancellation = new CancellationTokenSource(Timeout);
-            var task = Task.Run(() => list(Operation.Silent(cancellation.Token)));
-            task.ContinueWith(_ => cancellation.Dispose(), TaskScheduler.Default);
-            return task.Wait(Timeout) ? task.Result : new Candidate[0];
-        }
-
-        /// <summary>Collects a paged listing's items as candidates.</summary>
-        private protected static async Task<IReadOnlyList<Candidate>> Collect<T>(Func<Action<IReadOnlyList<T>>, Task> list, Func<T, Candidate> candidate)
-        {
-            var candidates = new List<Candidate>();
-            await list(page => candidates.AddRange(page.Select(candidate))).ConfigureAwait(false);
-            return candidates;
-        }
-
-        /// <summary>A context typed on the command line (-Auth0Context $tenant) wins over the session's.</summary>
-        private static T? Given<T>(IDictionary fakeBoundParameters, string name) where T : class =>
+        private protected static T? Given<T>(IDictionary fakeBoundParameters, string name) where T : class =>
             fakeBoundParameters?.Contains(name) == true
                 ? (fakeBoundParameters[name] is PSObject wrapped ? wrapped.BaseObject : fakeBoundParameters[name]) as T
                 : null;
+
+        /// <summary>
+        /// Lists on the thread pool and waits at most <see cref="Timeout"/>; a listing still running
+        /// then is cancelled and its answer dropped.
+        /// </summary>
+        private IReadOnlyList<Candidate> Fetch(IDictionary fakeBoundParameters)
+        {
+            var context = Context(fakeBoundParameters);
+            if (context is null)
+            {
+                return new Candidate[0];
+            }
+            // Only the listing task writes the list, and it is read only once that task has finished.
+            var candidates = new List<Candidate>();
+            var cancellation = new CancellationTokenSource(Timeout);
+            var task = Task.Run(() => _list(context, page => candidates.AddRange(page.Select(_offer)), Operation.Silent(cancellation.Token)));
+            task.ContinueWith(_ => cancellation.Dispose(), TaskScheduler.Default);
+            return task.Wait(Timeout) ? candidates : new List<Candidate>();
+        }
 
         /// <summary>Quotes values PowerShell would otherwise split or expand ('My App'), in the quote the user began with.</summary>
         private static string Quote(string value, char? quote)
@@ -106,5 +109,29 @@ namespace ScalekitAuth0.Completion
             }
             return quote == '\'' || value.IndexOfAny(NeedsQuotes.ToCharArray()) >= 0 ? "'" + value.Replace("'", "''") + "'" : value;
         }
+    }
+
+    /// <summary>Completes from the Auth0 tenant of -Auth0Context, or of the session.</summary>
+    public abstract class Auth0Completer<TItem> : ServiceCompleter<Auth0Context, TItem>
+    {
+        private protected Auth0Completer(Func<Auth0Context, Action<IReadOnlyList<TItem>>, Operation, Task> list, Func<TItem, Candidate> offer)
+            : base(list, offer)
+        {
+        }
+
+        private protected override Auth0Context? Context(IDictionary fakeBoundParameters) =>
+            Given<Auth0Context>(fakeBoundParameters, nameof(Auth0Context)) ?? SessionStore.Auth0;
+    }
+
+    /// <summary>Completes from the Scalekit environment of -ScalekitContext, or of the session.</summary>
+    public abstract class ScalekitCompleter<TItem> : ServiceCompleter<ScalekitContext, TItem>
+    {
+        private protected ScalekitCompleter(Func<ScalekitContext, Action<IReadOnlyList<TItem>>, Operation, Task> list, Func<TItem, Candidate> offer)
+            : base(list, offer)
+        {
+        }
+
+        private protected override ScalekitContext? Context(IDictionary fakeBoundParameters) =>
+            Given<ScalekitContext>(fakeBoundParameters, nameof(ScalekitContext)) ?? SessionStore.Scalekit;
     }
 }
