@@ -250,16 +250,9 @@ function Invoke-DemoTask {
     $sandbox = Start-TestSandbox
     try {
         Write-Host "Sandbox: Auth0 at $($sandbox.Auth0Url), Scalekit at $($sandbox.ScalekitUrl)"
-        $environment = @{
-            AUTH0_DOMAIN             = $sandbox.Auth0Url
-            AUTH0_CLIENT_ID          = $sandbox.Auth0ClientId
-            AUTH0_CLIENT_SECRET      = $sandbox.Auth0ClientSecret
-            SCALEKIT_ENVIRONMENT_URL = $sandbox.ScalekitUrl
-            SCALEKIT_CLIENT_ID       = $sandbox.ScalekitClientId
-            SCALEKIT_CLIENT_SECRET   = $sandbox.ScalekitClientSecret
-            # So that the script's own `Import-Module ScalekitAuth0` finds the module just built.
-            PSModulePath             = $Output + [IO.Path]::PathSeparator + $env:PSModulePath
-        }
+        $environment = Get-SandboxEnvironment -Sandbox $sandbox
+        # So that the script's own `Import-Module ScalekitAuth0` finds the module just built.
+        $environment.PSModulePath = $Output + [IO.Path]::PathSeparator + $env:PSModulePath
         $command = "Import-Module -Name '$(ConvertTo-Literal $ManifestOut)' -ErrorAction Stop; & '$(ConvertTo-Literal $DemoScript)'"
         $code = Invoke-WithEnvironment $environment {
             Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-Command', $command)

@@ -91,6 +91,24 @@ function Read-SandboxInfo([System.Diagnostics.Process]$Process, [int]$TimeoutSec
     }
 }
 
+# The conventional environment variables (AUTH0_DOMAIN, ..., SCALEKIT_CLIENT_SECRET) that point
+# Connect-Auth0 and Connect-Scalekit at the sandbox, as a hashtable to set in a process or a child's.
+function Get-SandboxEnvironment {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param([psobject]$Sandbox)
+    $target = $Sandbox ?? $script:Current
+    if (-not $target) { throw 'No sandbox is running: call Start-TestSandbox first (or pass -Sandbox).' }
+    @{
+        AUTH0_DOMAIN             = $target.Auth0Url
+        AUTH0_CLIENT_ID          = $target.Auth0ClientId
+        AUTH0_CLIENT_SECRET      = $target.Auth0ClientSecret
+        SCALEKIT_ENVIRONMENT_URL = $target.ScalekitUrl
+        SCALEKIT_CLIENT_ID       = $target.ScalekitClientId
+        SCALEKIT_CLIENT_SECRET   = $target.ScalekitClientSecret
+    }
+}
+
 function Stop-TestSandbox {
     [CmdletBinding()]
     param([Parameter(ValueFromPipeline)][psobject]$Sandbox)
@@ -245,6 +263,7 @@ Export-ModuleMember -Function @(
     'ConvertTo-TestSecureString'
     'Start-TestSandbox'
     'Stop-TestSandbox'
+    'Get-SandboxEnvironment'
     'Invoke-SandboxControl'
     'Get-SandboxRequest'
     'Clear-SandboxRequest'
