@@ -3,7 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Help;
-using ScalekitAuth0.PowerShell;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {

@@ -3,7 +3,7 @@ using System.Management.Automation;
 using System.Security;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.Help;
-using ScalekitAuth0.PowerShell;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -14,10 +14,8 @@ namespace ScalekitAuth0.Commands
     [CmdletExample("$tenant = Connect-Auth0 -Domain example.us.auth0.com -Credential $cred -PassThru\nGet-ScalekitConnection -Auth0Context $tenant", "Keeps the connection in a variable and passes it explicitly, as runbooks sharing a process should.")]
     [Cmdlet(VerbsCommunications.Connect, "Auth0", DefaultParameterSetName = ClientSecretSet)]
     [OutputType(typeof(Auth0Context))]
-    public sealed class ConnectAuth0Command : ScalekitAuth0Cmdlet
+    public sealed class ConnectAuth0Command : ConnectCmdlet<Auth0Context>
     {
-        private const string ClientSecretSet = "ClientSecret";
-        private const string CredentialSet = "Credential";
         private const string AccessTokenSet = "AccessToken";
 
         [Parameter(Position = 0, HelpMessage = "The Auth0 tenant's domain (example.us.auth0.com), or an absolute base URL; plain http only on loopback. Default: $env:AUTH0_DOMAIN.")]
@@ -36,47 +34,29 @@ namespace ScalekitAuth0.Commands
         [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet, HelpMessage = "A Management API access token to use as is (it is never refreshed). Default: $env:AUTH0_API_TOKEN.")]
         public SecureString? AccessToken { get; set; }
 
-        [Parameter(HelpMessage = "Seconds to wait for each HTTP answer before giving up (retries aside). Default: 100.")]
-        [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; } = 100;
+        protected override string Service => "Auth0";
 
-        [Parameter(HelpMessage = "Writes the resulting object to the pipeline.")]
-        public SwitchParameter PassThru { get; set; }
+        protected override string? Address => Domain;
 
-        protected override void EndProcessing()
+        protected override string CredentialAdvice => "Check the domain, client id and client secret, and that the application is authorized for the Auth0 Management API.";
+
+        protected override ITokenSource TokensOf(Auth0Context context) => context.Tokens;
+
+        protected override void Store(Auth0Context context) => SessionStore.Auth0 = context;
+
+        protected override void Connected(Auth0Context context)
         {
-            try
+            foreach (var scope in context.MissingScopes)
             {
-                var context = CreateContext();
-                Run(operation => context.Tokens.GetTokenAsync(operation));
-                foreach (var scope in context.MissingScopes)
-                {
-                    WriteWarning($"The Auth0 token lacks the scope '{scope}'; commands that need it will fail. Grant it to the application in Auth0 (Applications > APIs > Auth0 Management API > Machine to Machine Applications).");
-                }
-                SessionStore.Auth0 = context;
-                if (PassThru)
-                {
-                    WriteObject(context);
-                }
-            }
-            catch (ApiException e)
-            {
-                throw Terminate(new ScalekitAuth0Exception(e.Kind == ApiErrorKind.Unauthorized || e.Kind == ApiErrorKind.Forbidden ? "Auth0CredentialsRefused" : "Auth0Unreachable", e.Kind,
-                    $"Could not get an Auth0 Management API token: {e.Message}",
-                    "Check the domain, client id and client secret, and that the application is authorized for the Auth0 Management API.", e), Domain);
-            }
-            catch (Exception e) when (e is ScalekitAuth0Exception || e is ArgumentException)
-            {
-                throw Terminate(e is ArgumentException argument ? InvalidArgument("InvalidAuth0Domain", argument.Message, "Give the tenant's domain, for example 'example.us.auth0.com'.") : e, Domain);
+                WriteWarning($"The Auth0 token lacks the scope '{scope}'; commands that need it will fail. Grant it to the application in Auth0 (Applications > APIs > Auth0 Management API > Machine to Machine Applications).");
             }
         }
 
-        private Auth0Context CreateContext()
+        protected override Auth0Context CreateContext(TransportSettings settings)
         {
             var domain = Domain ?? ClientCredentialParameters.Variable("AUTH0_DOMAIN")
                 ?? throw InvalidArgument("Auth0DomainMissing", "No Auth0 domain was given.", "Pass -Domain or set $env:AUTH0_DOMAIN.");
-            var baseUri = ServiceUri.Parse(domain, "Domain");
-            var settings = new TransportSettings { RequestTimeout = TimeSpan.FromSeconds(TimeoutSec) };
+            var baseUri = ParseAddress(domain, nameof(Domain), "the tenant's domain, for example 'example.us.auth0.com'");
             if (AccessToken is not null)
             {
                 return Auth0Context.WithAccessToken(baseUri, AccessToken, settings);

@@ -3,7 +3,7 @@ using System.Management.Automation;
 using System.Security;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.Help;
-using ScalekitAuth0.PowerShell;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -13,11 +13,8 @@ namespace ScalekitAuth0.Commands
     [CmdletExample("Connect-Scalekit", "Takes everything from SCALEKIT_ENVIRONMENT_URL, SCALEKIT_CLIENT_ID and SCALEKIT_CLIENT_SECRET.")]
     [Cmdlet(VerbsCommunications.Connect, "Scalekit", DefaultParameterSetName = ClientSecretSet)]
     [OutputType(typeof(ScalekitContext))]
-    public sealed class ConnectScalekitCommand : ScalekitAuth0Cmdlet
+    public sealed class ConnectScalekitCommand : ConnectCmdlet<ScalekitContext>
     {
-        private const string ClientSecretSet = "ClientSecret";
-        private const string CredentialSet = "Credential";
-
         [Parameter(Position = 0, HelpMessage = "The Scalekit environment URL, such as https://acme.scalekit.com. Default: $env:SCALEKIT_ENVIRONMENT_URL.")]
         public string? EnvironmentUrl { get; set; }
 
@@ -31,46 +28,24 @@ namespace ScalekitAuth0.Commands
         [Credential]
         public PSCredential? Credential { get; set; }
 
-        [Parameter(HelpMessage = "Seconds to wait for each HTTP answer before giving up (retries aside). Default: 100.")]
-        [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; } = 100;
+        protected override string Service => "Scalekit";
 
-        [Parameter(HelpMessage = "Writes the resulting object to the pipeline.")]
-        public SwitchParameter PassThru { get; set; }
+        protected override string? Address => EnvironmentUrl;
 
-        protected override void EndProcessing()
-        {
-            try
-            {
-                var context = CreateContext();
-                Run(operation => context.Tokens.GetTokenAsync(operation));
-                SessionStore.Scalekit = context;
-                if (PassThru)
-                {
-                    WriteObject(context);
-                }
-            }
-            catch (ApiException e)
-            {
-                throw Terminate(new ScalekitAuth0Exception(e.Kind == ApiErrorKind.Unauthorized || e.Kind == ApiErrorKind.Forbidden || e.Kind == ApiErrorKind.BadRequest ? "ScalekitCredentialsRefused" : "ScalekitUnreachable", e.Kind,
-                    $"Could not get a Scalekit token: {e.Message}",
-                    "Check the environment URL, client id and client secret (Scalekit dashboard: Settings > API credentials).", e), EnvironmentUrl);
-            }
-            catch (Exception e) when (e is ScalekitAuth0Exception || e is ArgumentException)
-            {
-                throw Terminate(e is ArgumentException argument ? InvalidArgument("InvalidScalekitEnvironmentUrl", argument.Message, "Give the environment URL, for example 'https://acme.scalekit.com'.") : e, EnvironmentUrl);
-            }
-        }
+        protected override string CredentialAdvice => "Check the environment URL, client id and client secret (Scalekit dashboard: Settings > API credentials).";
 
-        private ScalekitContext CreateContext()
+        protected override ITokenSource TokensOf(ScalekitContext context) => context.Tokens;
+
+        protected override void Store(ScalekitContext context) => SessionStore.Scalekit = context;
+
+        protected override ScalekitContext CreateContext(TransportSettings settings)
         {
             var url = EnvironmentUrl ?? ClientCredentialParameters.Variable("SCALEKIT_ENVIRONMENT_URL")
                 ?? throw InvalidArgument("ScalekitEnvironmentUrlMissing", "No Scalekit environment URL was given.", "Pass -EnvironmentUrl or set $env:SCALEKIT_ENVIRONMENT_URL.");
-            var baseUri = ServiceUri.Parse(url, "EnvironmentUrl");
+            var baseUri = ParseAddress(url, nameof(EnvironmentUrl), "the environment URL, for example 'https://acme.scalekit.com'");
             var credentials = ClientCredentialParameters.Resolve(Credential, ClientId, ClientSecret, "SCALEKIT_CLIENT_ID", "SCALEKIT_CLIENT_SECRET")
                 ?? throw InvalidArgument("ScalekitCredentialsMissing", "No Scalekit credentials were given.",
                     "Pass -ClientId and -ClientSecret or -Credential, or set $env:SCALEKIT_CLIENT_ID and $env:SCALEKIT_CLIENT_SECRET.");
-            var settings = new TransportSettings { RequestTimeout = TimeSpan.FromSeconds(TimeoutSec) };
             return ScalekitContext.WithClientCredentials(baseUri, credentials.ClientId, credentials.ClientSecret, settings);
         }
     }

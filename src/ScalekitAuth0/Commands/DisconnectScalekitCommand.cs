@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using ScalekitAuth0.Help;
-using ScalekitAuth0.PowerShell;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {

@@ -1,7 +1,7 @@
 using System.Linq;
 using System.Management.Automation;
 using ScalekitAuth0.Help;
-using ScalekitAuth0.PowerShell;
+using ScalekitAuth0.PowerShellSupport;
 using ScalekitAuth0.Scalekit;
 
 namespace ScalekitAuth0.Commands

@@ -1,7 +1,7 @@
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 
-namespace ScalekitAuth0.PowerShell
+namespace ScalekitAuth0.PowerShellSupport
 {
     /// <summary>
     /// The current contexts of each runspace. Azure Automation runs several jobs in one process, and

@@ -3,7 +3,7 @@ using System.Management.Automation;
 using System.Security;
 using ScalekitAuth0.Http;
 
-namespace ScalekitAuth0.PowerShell
+namespace ScalekitAuth0.PowerShellSupport
 {
     /// <summary>
     /// The client id and secret a Connect cmdlet signs in with: -Credential, else -ClientId and

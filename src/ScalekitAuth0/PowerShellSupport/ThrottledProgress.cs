@@ -2,7 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Management.Automation;
 
-namespace ScalekitAuth0.PowerShell
+namespace ScalekitAuth0.PowerShellSupport
 {
     /// <summary>
     /// A progress bar for bulk work that costs nothing when nobody sees it: at most four updates a

@@ -3,7 +3,7 @@ using System.Management.Automation;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Http;
 
-namespace ScalekitAuth0.PowerShell
+namespace ScalekitAuth0.PowerShellSupport
 {
     /// <summary>
     /// What -Organization accepts: an organization object (used as it is, without another request),

@@ -2,7 +2,7 @@ using System;
 using System.Management.Automation;
 using ScalekitAuth0.Http;
 
-namespace ScalekitAuth0.PowerShell
+namespace ScalekitAuth0.PowerShellSupport
 {
     /// <summary>Turns the module's exceptions into error records: a stable id, the right category, and what to do.</summary>
     internal static class ErrorRecords

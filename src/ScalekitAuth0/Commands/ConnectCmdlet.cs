@@ -1,0 +1,80 @@
+using System;
+using System.Management.Automation;
+using ScalekitAuth0.Http;
+
+namespace ScalekitAuth0.Commands
+{
+    /// <summary>
+    /// What Connect-Auth0 and Connect-Scalekit share: build a context, get a token at once so bad
+    /// credentials fail here rather than mid-script, keep the context for this runspace.
+    /// </summary>
+    public abstract class ConnectCmdlet<TContext> : ScalekitAuth0Cmdlet where TContext : class
+    {
+        protected const string ClientSecretSet = "ClientSecret";
+        protected const string CredentialSet = "Credential";
+
+        [Parameter(HelpMessage = "Seconds to wait for each HTTP answer before giving up (retries aside). Default: 100.")]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 100;
+
+        [Parameter(HelpMessage = "Writes the connection context to the pipeline, for use with -Auth0Context or -ScalekitContext.")]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>"Auth0" or "Scalekit", as in error ids.</summary>
+        protected abstract string Service { get; }
+
+        /// <summary>What the user named as the service's address, for error records.</summary>
+        protected abstract string? Address { get; }
+
+        protected abstract string CredentialAdvice { get; }
+
+        protected abstract TContext CreateContext(TransportSettings settings);
+
+        protected abstract ITokenSource TokensOf(TContext context);
+
+        protected abstract void Store(TContext context);
+
+        /// <summary>Checks to make once the token is in hand.</summary>
+        protected virtual void Connected(TContext context)
+        {
+        }
+
+        protected sealed override void EndProcessing()
+        {
+            try
+            {
+                var context = CreateContext(new TransportSettings { RequestTimeout = TimeSpan.FromSeconds(TimeoutSec) });
+                Run(operation => TokensOf(context).GetTokenAsync(operation));
+                Connected(context);
+                Store(context);
+                if (PassThru)
+                {
+                    WriteObject(context);
+                }
+            }
+            catch (ApiException e)
+            {
+                var refused = e.Kind == ApiErrorKind.Unauthorized || e.Kind == ApiErrorKind.Forbidden || e.Kind == ApiErrorKind.BadRequest;
+                throw Terminate(new ScalekitAuth0Exception(Service + (refused ? "CredentialsRefused" : "Unreachable"), e.Kind,
+                    $"Could not get a {Service} token: {e.Message}", CredentialAdvice, e), Address);
+            }
+            catch (ScalekitAuth0Exception e)
+            {
+                throw Terminate(e, Address);
+            }
+        }
+
+        /// <summary>The service's base address, or an error that says which parameter is wrong and why.</summary>
+        protected Uri ParseAddress(string value, string parameterName, string example)
+        {
+            try
+            {
+                return ServiceUri.Parse(value, parameterName);
+            }
+            catch (ArgumentException e)
+            {
+                throw InvalidArgument($"Invalid{Service}{parameterName}", e.Message, $"Give {example}.");
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.ObjectModel;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using ScalekitAuth0.Commands;
+
+namespace ScalekitAuth0.Tests.Support;
+
+/// <summary>A runspace with the module imported from its assembly, as Import-Module would, driven from C#.</summary>
+public sealed class HostedShell : IDisposable
+{
+    private readonly Runspace _runspace;
+
+    public HostedShell()
+    {
+        var state = InitialSessionState.CreateDefault2();
+        state.ImportPSModule(typeof(ScalekitAuth0Cmdlet).Assembly.Location);
+        _runspace = RunspaceFactory.CreateRunspace(state);
+        _runspace.Open();
+    }
+
+    public Collection<ErrorRecord> Errors { get; } = new();
+    public Collection<WarningRecord> Warnings { get; } = new();
+    public Collection<VerboseRecord> Verbose { get; } = new();
+
+    /// <summary>Runs a script with the given variables; collects errors and warnings; terminating errors stay exceptions.</summary>
+    public Collection<PSObject> Run(string script, IDictionary<string, object?>? variables = null)
+    {
+        using var shell = PowerShell.Create();
+        shell.Runspace = _runspace;
+        foreach (var (name, value) in variables ?? new Dictionary<string, object?>())
+        {
+            _runspace.SessionStateProxy.SetVariable(name, value);
+        }
+        shell.AddScript(script);
+        try
+        {
+            return shell.Invoke();
+        }
+        finally
+        {
+            foreach (var error in shell.Streams.Error)
+            {
+                Errors.Add(error);
+            }
+            foreach (var warning in shell.Streams.Warning)
+            {
+                Warnings.Add(warning);
+            }
+            foreach (var verbose in shell.Streams.Verbose)
+            {
+                Verbose.Add(verbose);
+            }
+        }
+    }
+
+    /// <summary>Connect-Auth0 and Connect-Scalekit against the sandbox with its seeded credentials.</summary>
+    public void ConnectBoth(SandboxFixture fixture) => Run(
+        "Connect-Auth0 -Domain $a0 -ClientId $a0id -ClientSecret $a0secret; Connect-Scalekit -EnvironmentUrl $sk -ClientId $skid -ClientSecret $sksecret",
+        new Dictionary<string, object?>
+        {
+            ["a0"] = fixture.Sandbox.Auth0Url,
+            ["a0id"] = fixture.Sandbox.Auth0ClientId,
+            ["a0secret"] = SandboxFixture.Secure(fixture.Sandbox.Auth0ClientSecret),
+            ["sk"] = fixture.Sandbox.ScalekitUrl,
+            ["skid"] = fixture.Sandbox.ScalekitClientId,
+            ["sksecret"] = SandboxFixture.Secure(fixture.Sandbox.ScalekitClientSecret),
+        });
+
+    public void Dispose() => _runspace.Dispose();
+}
