@@ -46,6 +46,10 @@ public static class ControlEndpoints
             sandbox.Tokens.RevokeAll();
             return Results.NoContent();
         });
+        foreach (var emulator in emulators)
+        {
+            emulator.MapControl(control);
+        }
     }
 
     public sealed record RateLimitSetting(string Service, double PerSecond, int? Burst);

@@ -33,6 +33,11 @@ public interface IEmulator
 
     void Map(IEndpointRouteBuilder routes);
 
+    /// <summary>This service's control routes, mapped under /_sandbox/ on both ports (README: same shared state).</summary>
+    void MapControl(IEndpointRouteBuilder control)
+    {
+    }
+
     void Reset();
 }
 
