@@ -33,7 +33,7 @@ public interface IEmulator
 
     void Map(IEndpointRouteBuilder routes);
 
-    /// <summary>This service's control routes, mapped under /_sandbox/ on both ports (README: same shared state).</summary>
+    /// <summary>This service's own control routes, mapped into the /_sandbox/ group on both ports.</summary>
     void MapControl(IEndpointRouteBuilder control)
     {
     }
