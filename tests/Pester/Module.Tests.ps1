@@ -1,0 +1,58 @@
+BeforeAll {
+    . $PSScriptRoot/Common.ps1
+    $moduleFolder = Split-Path -Parent $ModuleManifestPath
+    $manifest = Test-ModuleManifest -Path $ModuleManifestPath
+    $declared = Import-PowerShellDataFile -Path $ModuleManifestPath
+}
+
+Describe 'The built ScalekitAuth0 module' {
+    It 'imports from the build output, at the version of Directory.Build.props' {
+        $module = Get-Module -Name ScalekitAuth0
+        $module | Should -HaveCount 1
+        $module.ModuleBase | Should -Be $moduleFolder
+        $module.Version | Should -Be ([version]$ModuleVersion)
+    }
+
+    It 'ships only the allow-listed files' {
+        $shipped = Get-ChildItem -Path $moduleFolder -Recurse -File |
+            ForEach-Object { [IO.Path]::GetRelativePath($moduleFolder, $_.FullName).Replace('\', '/') }
+        $unexpected = $shipped | Where-Object {
+            $_ -notin 'ScalekitAuth0.dll', 'Newtonsoft.Json.dll', 'ScalekitAuth0.psd1', 'ScalekitAuth0.format.ps1xml' -and
+            $_ -notlike 'en-US/*'
+        }
+        $unexpected | Should -BeNullOrEmpty
+        $shipped | Should -Not -Contain 'System.Management.Automation.dll'
+    }
+}
+
+Describe 'The module manifest' {
+    It 'passes Test-ModuleManifest' {
+        $manifest | Should -Not -BeNullOrEmpty
+        $manifest.RootModule | Should -Be 'ScalekitAuth0.dll'
+    }
+
+    It 'runs on Windows PowerShell 5.1 (Desktop) and PowerShell 7 (Core)' {
+        $manifest.CompatiblePSEditions | Sort-Object | Should -Be @('Core', 'Desktop')
+        $manifest.PowerShellVersion | Should -Be ([version]'5.1')
+        $declared.DotNetFrameworkVersion | Should -Be '4.7.2'
+    }
+
+    It 'lists exactly the cmdlets of the design' {
+        $design = @(
+            'Connect-Auth0', 'Disconnect-Auth0', 'Connect-Scalekit', 'Disconnect-Scalekit',
+            'New-ScalekitConnection', 'Get-ScalekitConnection', 'Set-ScalekitConnection', 'Remove-ScalekitConnection',
+            'Enable-ScalekitConnection', 'Disable-ScalekitConnection',
+            'Get-Auth0CallbackUrl', 'Sync-ScalekitRedirectUri', 'Get-ScalekitRedirectUri', 'Remove-ScalekitRedirectUri',
+            'Add-HrdDomain', 'Get-HrdDomain', 'Remove-HrdDomain', 'Sync-HrdDomain',
+            'New-ScalekitOrganization', 'Get-ScalekitOrganization', 'Remove-ScalekitOrganization',
+            'New-ScalekitPortalLink', 'Test-ScalekitAuth0Integration'
+        )
+        $declared.CmdletsToExport | Sort-Object | Should -Be ($design | Sort-Object)
+    }
+
+    It 'exports no functions, aliases or variables' {
+        $declared.FunctionsToExport | Should -BeNullOrEmpty
+        $declared.AliasesToExport | Should -BeNullOrEmpty
+        $declared.VariablesToExport | Should -BeNullOrEmpty
+    }
+}

@@ -1,0 +1,226 @@
+<#
+    The one place Pester tests (and build.ps1 Demo) start, drive and stop the sandbox.
+    Contract: src/ScalekitAuth0.Sandbox/README.md. The sandbox runs from the build output
+    (`dotnet output/sandbox/ScalekitAuth0.Sandbox.dll`), so build first: `dotnet pwsh ./build.ps1 Build`.
+
+    Start-TestSandbox remembers the sandbox it started; the other commands talk to that one unless
+    given -Sandbox. The control endpoints answer on both ports; these use the Auth0 one.
+#>
+Set-StrictMode -Version 3.0
+
+$script:SandboxDll = Join-Path $PSScriptRoot '../../output/sandbox/ScalekitAuth0.Sandbox.dll'
+$script:Current = $null
+
+# A SecureString from a test-only value (sandbox secrets, fake credentials). Never for real secrets.
+function ConvertTo-TestSecureString {
+    [CmdletBinding()]
+    [OutputType([securestring])]
+    param([Parameter(Mandatory, Position = 0, ValueFromPipeline)][string]$Value)
+    process { [System.Net.NetworkCredential]::new('', $Value).SecurePassword }
+}
+
+function New-TestCredential([string]$UserName, [string]$Secret) {
+    [pscredential]::new($UserName, (ConvertTo-TestSecureString $Secret))
+}
+
+function Start-TestSandbox {
+    [CmdletBinding()]
+    param(
+        # Turns on the Auth0 token bucket: this many requests per second, burst the same.
+        [ValidateRange(1, 100000)][int]$RateLimit,
+        # How long to wait for the sandbox's JSON line.
+        [ValidateRange(1, 600)][int]$TimeoutSeconds = 60
+    )
+    $dll = [IO.Path]::GetFullPath($script:SandboxDll)
+    if (-not (Test-Path -LiteralPath $dll)) {
+        throw "The sandbox is not built ($dll is missing). Run 'dotnet pwsh ./build.ps1 Build' first."
+    }
+    $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    $startInfo.ArgumentList.Add($dll)
+    if ($PSBoundParameters.ContainsKey('RateLimit')) {
+        $startInfo.ArgumentList.Add('--rate-limit')
+        $startInfo.ArgumentList.Add([string]$RateLimit)
+    }
+    $startInfo.UseShellExecute = $false
+    $startInfo.RedirectStandardInput = $true
+    $startInfo.RedirectStandardOutput = $true
+    $process = [System.Diagnostics.Process]::Start($startInfo)
+    try {
+        $info = Read-SandboxInfo -Process $process -TimeoutSeconds $TimeoutSeconds
+    }
+    catch {
+        Stop-SandboxProcess $process
+        throw
+    }
+    # Keep draining standard output, so the sandbox never blocks on a full pipe when it logs.
+    $null = $process.StandardOutput.BaseStream.CopyToAsync([IO.Stream]::Null)
+
+    # The sandbox's own fields (Auth0Url, Auth0ClientId, ... : property names are case-insensitive),
+    # plus credentials for Connect-Auth0/Connect-Scalekit -Credential and the process.
+    $script:Current = $info | Add-Member -PassThru -NotePropertyMembers ([ordered]@{
+            Auth0Credential    = New-TestCredential $info.auth0ClientId $info.auth0ClientSecret
+            ScalekitCredential = New-TestCredential $info.scalekitClientId $info.scalekitClientSecret
+            Process            = $process
+        })
+    $script:Current
+}
+
+# Reads standard output up to the sandbox's JSON line, skipping anything else it prints first.
+function Read-SandboxInfo([System.Diagnostics.Process]$Process, [int]$TimeoutSeconds) {
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    $seen = [System.Collections.Generic.List[string]]::new()
+    while ($true) {
+        $read = $Process.StandardOutput.ReadLineAsync()
+        $remaining = $deadline - [DateTime]::UtcNow
+        if ($remaining -le [TimeSpan]::Zero -or -not $read.Wait($remaining)) {
+            throw "The sandbox printed no JSON line within $TimeoutSeconds s. It printed:`n$($seen -join "`n")"
+        }
+        $line = $read.Result
+        if ($null -eq $line) {
+            $Process.WaitForExit()
+            throw "The sandbox exited with code $($Process.ExitCode) before printing its JSON line. It printed:`n$($seen -join "`n")"
+        }
+        $info = if ($line.TrimStart().StartsWith('{')) { try { $line | ConvertFrom-Json } catch { $null } }
+        if ($info -and $info.PSObject.Properties['auth0Url']) {
+            foreach ($name in 'scalekitUrl', 'auth0ClientId', 'auth0ClientSecret', 'scalekitClientId', 'scalekitClientSecret') {
+                if (-not $info.PSObject.Properties[$name]) { throw "The sandbox's JSON line has no '$name': $line" }
+            }
+            return $info
+        }
+        $seen.Add($line)
+    }
+}
+
+function Stop-TestSandbox {
+    [CmdletBinding()]
+    param([Parameter(ValueFromPipeline)][psobject]$Sandbox)
+    process {
+        $target = $Sandbox ?? $script:Current
+        if (-not $target) { return }
+        Stop-SandboxProcess $target.Process
+        if ([object]::ReferenceEquals($target, $script:Current)) { $script:Current = $null }
+    }
+}
+
+# The sandbox stops when its standard input closes; if it does not within 10 s, it is killed.
+# Not disposed, so stopping the same sandbox twice is harmless.
+function Stop-SandboxProcess([System.Diagnostics.Process]$Process) {
+    if ($Process.HasExited) { return }
+    try { $Process.StandardInput.Close() } catch { Write-Verbose "Closing the sandbox's stdin: $_" }
+    if (-not $Process.WaitForExit(10000)) {
+        $Process.Kill($true)
+        $Process.WaitForExit()
+    }
+}
+
+# Any control endpoint: Invoke-SandboxControl POST faults -Body @{...}. Path is relative to /_sandbox/.
+function Invoke-SandboxControl {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory, Position = 0)][ValidateSet('GET', 'POST', 'PUT', 'DELETE')][string]$Method,
+        [Parameter(Mandatory, Position = 1)][string]$Path,
+        [Parameter(Position = 2)][object]$Body,
+        [psobject]$Sandbox
+    )
+    $target = $Sandbox ?? $script:Current
+    if (-not $target) { throw 'No sandbox is running: call Start-TestSandbox first (or pass -Sandbox).' }
+    $request = @{
+        Method      = $Method
+        Uri         = '{0}/_sandbox/{1}' -f $target.Auth0Url.TrimEnd('/'), $Path.TrimStart('/')
+        ContentType = 'application/json'   # also without a body: never IRM's default form encoding
+    }
+    if ($PSBoundParameters.ContainsKey('Body')) {
+        $request.Body = ConvertTo-Json -InputObject $Body -Depth 10 -Compress
+    }
+    Invoke-RestMethod @request
+}
+
+# The request log, oldest first, optionally only one service's, one method's, or paths -like a pattern.
+function Get-SandboxRequest {
+    [CmdletBinding()]
+    param(
+        [ValidateSet('auth0', 'scalekit')][string]$Service,
+        [string]$Method,
+        [string]$Path,
+        [psobject]$Sandbox
+    )
+    Invoke-SandboxControl GET requests -Sandbox $Sandbox | ForEach-Object { $_ } | Where-Object {
+        $_ -and
+        (-not $Service -or $_.service -eq $Service) -and
+        (-not $Method -or $_.method -eq $Method) -and
+        (-not $Path -or $_.path -like $Path)
+    }
+}
+
+function Clear-SandboxRequest([psobject]$Sandbox) { $null = Invoke-SandboxControl DELETE requests -Sandbox $Sandbox }
+
+# State back to the seeds; faults, rate limit and request log cleared.
+function Reset-Sandbox([psobject]$Sandbox) { $null = Invoke-SandboxControl POST reset -Sandbox $Sandbox }
+
+# Add-SandboxFault @{ service = 'auth0'; method = 'POST'; path = '/api/v2/connections'; count = 1; kind = 'status'; status = 429; retryAfter = '1' }
+# Returns the rule's id.
+function Add-SandboxFault {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory, Position = 0)][hashtable]$Rule,
+        [psobject]$Sandbox
+    )
+    (Invoke-SandboxControl POST faults $Rule -Sandbox $Sandbox).id
+}
+
+function Clear-SandboxFault([psobject]$Sandbox) { $null = Invoke-SandboxControl DELETE faults -Sandbox $Sandbox }
+
+# -PerSecond 0 turns the limit off. -Burst defaults to -PerSecond.
+function Set-SandboxRateLimit {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory, Position = 0)][ValidateRange(0, 100000)][int]$PerSecond,
+        [ValidateRange(0, 100000)][int]$Burst,
+        [ValidateSet('auth0', 'scalekit')][string]$Service = 'auth0',
+        [psobject]$Sandbox
+    )
+    if (-not $PSBoundParameters.ContainsKey('Burst')) { $Burst = $PerSecond }
+    $null = Invoke-SandboxControl PUT rate-limit @{ service = $Service; perSecond = $PerSecond; burst = $Burst } -Sandbox $Sandbox
+}
+
+# An Auth0 machine-to-machine client granted only -Scope. Returns ClientId, ClientSecret (SecureString)
+# and Credential (for Connect-Auth0 -Credential).
+function New-SandboxAuth0Client {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)][string]$Name,
+        [Parameter(Mandatory)][AllowEmptyCollection()][string[]]$Scope,
+        [psobject]$Sandbox
+    )
+    $client = Invoke-SandboxControl POST auth0/clients @{ name = $Name; scopes = @($Scope) } -Sandbox $Sandbox
+    [pscustomobject]@{
+        ClientId     = $client.client_id
+        ClientSecret = ConvertTo-TestSecureString $client.client_secret
+        Credential   = New-TestCredential $client.client_id $client.client_secret
+    }
+}
+
+function Add-SandboxCustomDomain {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory, Position = 0)][string]$Domain,
+        [ValidateSet('ready', 'pending_verification', 'failed')][string]$Status = 'ready',
+        [psobject]$Sandbox
+    )
+    $null = Invoke-SandboxControl POST auth0/custom-domains @{ domain = $Domain; status = $Status } -Sandbox $Sandbox
+}
+
+Export-ModuleMember -Function @(
+    'ConvertTo-TestSecureString'
+    'Start-TestSandbox'
+    'Stop-TestSandbox'
+    'Invoke-SandboxControl'
+    'Get-SandboxRequest'
+    'Clear-SandboxRequest'
+    'Reset-Sandbox'
+    'Add-SandboxFault'
+    'Clear-SandboxFault'
+    'Set-SandboxRateLimit'
+    'New-SandboxAuth0Client'
+    'Add-SandboxCustomDomain'
+)
