@@ -29,7 +29,7 @@ public static class PostmanCollection
 {
     public const string RelativePath = "scalekit/api-collections/postman/scalekit-api-endpoints.postman_collection.json";
 
-    private static readonly Lazy<IReadOnlyList<PostmanExample>> Examples = new(() => Load(System.IO.Path.Combine(FixturePaths.Directory, RelativePath)));
+    private static readonly Lazy<IReadOnlyList<PostmanExample>> Examples = new(() => Load(System.IO.Path.Combine(FixturePaths.Root, RelativePath)));
 
     public static IReadOnlyList<PostmanExample> All => Examples.Value;
 
@@ -120,31 +120,5 @@ public static class PostmanCollection
             Form: form,
             Code: saved["code"]!.GetValue<int>(),
             ResponseBody: saved["body"]?.GetValue<string>() ?? "");
-    }
-}
-
-/// <summary>Where shared/fixtures is: <c>SCALEKITAUTH0_FIXTURES</c>, or the first <c>shared/fixtures</c> above the test assembly.</summary>
-public static class FixturePaths
-{
-    public const string EnvironmentVariable = "SCALEKITAUTH0_FIXTURES";
-
-    public static string Directory { get; } = Locate();
-
-    private static string Locate()
-    {
-        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } configured)
-        {
-            return configured;
-        }
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var candidate = System.IO.Path.Combine(folder.FullName, "shared", "fixtures");
-            if (System.IO.Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new DirectoryNotFoundException(
-            $"No shared/fixtures folder above {AppContext.BaseDirectory}; set {EnvironmentVariable} to the fixtures folder.");
     }
 }
