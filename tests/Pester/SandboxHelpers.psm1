@@ -210,6 +210,37 @@ function Add-SandboxCustomDomain {
     $null = Invoke-SandboxControl POST auth0/custom-domains @{ domain = $Domain; status = $Status } -Sandbox $Sandbox
 }
 
+# Reads the sandbox's Auth0 API directly, with the seeded full-scope client: what the tenant really
+# holds, secrets included, independent of the module under test.
+function Invoke-SandboxAuth0Api {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory, Position = 0)][string]$Path,
+        [ValidateSet('GET', 'POST', 'PATCH', 'DELETE')][string]$Method = 'GET',
+        [object]$Body,
+        [psobject]$Sandbox
+    )
+    $target = $Sandbox ?? $script:Current
+    if (-not $target) { throw 'No sandbox is running: call Start-TestSandbox first (or pass -Sandbox).' }
+    $base = $target.Auth0Url.TrimEnd('/')
+    $token = Invoke-RestMethod -Method POST -Uri "$base/oauth/token" -Body @{
+        grant_type    = 'client_credentials'
+        client_id     = $target.Auth0ClientId
+        client_secret = $target.Auth0ClientSecret
+        audience      = "$base/api/v2/"
+    }
+    $request = @{
+        Method  = $Method
+        Uri     = '{0}/{1}' -f $base, $Path.TrimStart('/')
+        Headers = @{ Authorization = "Bearer $($token.access_token)" }
+    }
+    if ($PSBoundParameters.ContainsKey('Body')) {
+        $request.Body = ConvertTo-Json -InputObject $Body -Depth 10 -Compress
+        $request.ContentType = 'application/json'
+    }
+    Invoke-RestMethod @request
+}
+
 Export-ModuleMember -Function @(
     'ConvertTo-TestSecureString'
     'Start-TestSandbox'
@@ -223,4 +254,5 @@ Export-ModuleMember -Function @(
     'Set-SandboxRateLimit'
     'New-SandboxAuth0Client'
     'Add-SandboxCustomDomain'
+    'Invoke-SandboxAuth0Api'
 )

@@ -4,15 +4,6 @@ namespace ScalekitAuth0.Sandbox.Auth0;
 
 public sealed partial class Auth0Emulator
 {
-    private void MapClients(IEndpointRouteBuilder routes)
-    {
-        Api(routes, "GET", "/api/v2/clients", Auth0Scopes.ReadClients, ListClients);
-        Api(routes, "POST", "/api/v2/clients", Auth0Scopes.CreateClients, CreateClientAsync);
-        Api(routes, "GET", "/api/v2/clients/{id}", Auth0Scopes.ReadClients, GetClient);
-        Api(routes, "DELETE", "/api/v2/clients/{id}", Auth0Scopes.DeleteClients, DeleteClient);
-        Api(routes, "GET", "/api/v2/clients/{id}/connections", Auth0Scopes.ReadConnections, ListClientConnections);
-    }
-
     /// <summary>The defaults Auth0 answers a bare <c>{"name"}</c> create with (recorded), around what was sent.</summary>
     private static JsonObject ClientDefaults(JsonObject sent)
     {
@@ -58,6 +49,7 @@ public sealed partial class Auth0Emulator
     /// GET /api/v2/clients: a bare array, <c>{total,start,limit,clients}</c> with include_totals, or
     /// <c>{clients,next?}</c> with take. Secrets only for callers with read:client_keys, as Auth0 does.
     /// </summary>
+    [Api("GET", "/api/v2/clients", Auth0Scopes.ReadClients)]
     private IResult ListClients(Caller caller, HttpContext http)
     {
         var request = http.Request;
@@ -89,6 +81,7 @@ public sealed partial class Auth0Emulator
         }
     }
 
+    [Api("GET", "/api/v2/clients/{id}", Auth0Scopes.ReadClients)]
     private IResult GetClient(Caller caller, HttpContext http)
     {
         var select = Auth0Http.FieldSelection(http.Request, ["client_id"]);
@@ -98,6 +91,7 @@ public sealed partial class Auth0Emulator
         }
     }
 
+    [Api("POST", "/api/v2/clients", Auth0Scopes.CreateClients)]
     private async Task<IResult> CreateClientAsync(Caller caller, HttpContext http)
     {
         var body = await Auth0Http.ReadObjectAsync(http.Request);
@@ -108,6 +102,7 @@ public sealed partial class Auth0Emulator
         return Auth0Http.Json(StoreClient(ClientDefaults(body), scopes: null).Render(withSecrets: true), 201);
     }
 
+    [Api("DELETE", "/api/v2/clients/{id}", Auth0Scopes.DeleteClients)]
     private IResult DeleteClient(Caller caller, HttpContext http)
     {
         lock (_gate)
@@ -123,6 +118,7 @@ public sealed partial class Auth0Emulator
     }
 
     /// <summary>The connections enabled for one client, <c>{connections,next?}</c>; recorded elements carry no enabled_clients.</summary>
+    [Api("GET", "/api/v2/clients/{id}/connections", Auth0Scopes.ReadConnections)]
     private IResult ListClientConnections(Caller caller, HttpContext http)
     {
         var take = Auth0Http.QueryInt(http.Request, "take", 1, 100) ?? 50;

@@ -15,17 +15,7 @@ public sealed partial class Auth0Emulator
         "authentication", "connected_accounts", "cross_app_access_requesting_app", "cross_app_access_resource_app", "enabled_clients",
     };
 
-    private void MapConnections(IEndpointRouteBuilder routes)
-    {
-        Api(routes, "GET", "/api/v2/connections", Auth0Scopes.ReadConnections, ListConnections);
-        Api(routes, "POST", "/api/v2/connections", Auth0Scopes.CreateConnections, CreateConnectionAsync);
-        Api(routes, "GET", "/api/v2/connections/{id}", Auth0Scopes.ReadConnections, GetConnection);
-        Api(routes, "PATCH", "/api/v2/connections/{id}", Auth0Scopes.UpdateConnections, UpdateConnectionAsync);
-        Api(routes, "DELETE", "/api/v2/connections/{id}", Auth0Scopes.DeleteConnections, DeleteConnection);
-        Api(routes, "GET", "/api/v2/connections/{id}/clients", Auth0Scopes.ReadConnections, ListEnabledClients);
-        Api(routes, "PATCH", "/api/v2/connections/{id}/clients", Auth0Scopes.UpdateConnections, UpdateEnabledClientsAsync);
-    }
-
+    [Api("POST", "/api/v2/connections", Auth0Scopes.CreateConnections)]
     private async Task<IResult> CreateConnectionAsync(Caller caller, HttpContext http)
     {
         var body = await Auth0Http.ReadObjectAsync(http.Request);
@@ -60,6 +50,7 @@ public sealed partial class Auth0Emulator
         }
     }
 
+    [Api("GET", "/api/v2/connections/{id}", Auth0Scopes.ReadConnections)]
     private IResult GetConnection(Caller caller, HttpContext http)
     {
         var select = ConnectionFields(http.Request);
@@ -74,6 +65,7 @@ public sealed partial class Auth0Emulator
     /// <c>{total,start,limit,connections}</c>; with take (which wins) <c>{connections,next?}</c>.
     /// Listed in id order, the order the recorded tenant lists them in.
     /// </summary>
+    [Api("GET", "/api/v2/connections", Auth0Scopes.ReadConnections)]
     private IResult ListConnections(Caller caller, HttpContext http)
     {
         var request = http.Request;
@@ -120,6 +112,7 @@ public sealed partial class Auth0Emulator
         }
     }
 
+    [Api("PATCH", "/api/v2/connections/{id}", Auth0Scopes.UpdateConnections)]
     private async Task<IResult> UpdateConnectionAsync(Caller caller, HttpContext http)
     {
         var body = await Auth0Http.ReadObjectAsync(http.Request);
@@ -163,6 +156,7 @@ public sealed partial class Auth0Emulator
     }
 
     /// <summary>The first DELETE answers 202 with deleted_at; the connection is then gone, so a repeat (or an unknown id) is 204.</summary>
+    [Api("DELETE", "/api/v2/connections/{id}", Auth0Scopes.DeleteConnections)]
     private IResult DeleteConnection(Caller caller, HttpContext http)
     {
         lock (_gate)
@@ -173,6 +167,7 @@ public sealed partial class Auth0Emulator
         }
     }
 
+    [Api("GET", "/api/v2/connections/{id}/clients", Auth0Scopes.ReadConnections)]
     private IResult ListEnabledClients(Caller caller, HttpContext http)
     {
         var take = Auth0Http.QueryInt(http.Request, "take", 1, 1000) ?? 50;
@@ -195,11 +190,12 @@ public sealed partial class Auth0Emulator
     }
 
     /// <summary>A delta of 1 to 50 <c>{client_id,status}</c> items; checked whole before any of it applies.</summary>
+    [Api("PATCH", "/api/v2/connections/{id}/clients", Auth0Scopes.UpdateConnections)]
     private async Task<IResult> UpdateEnabledClientsAsync(Caller caller, HttpContext http)
     {
-        if (await Auth0Http.ReadJsonAsync(http.Request) is not JsonArray items)
+        if (await Auth0Http.ReadJsonAsync(http.Request) is var body && body is not JsonArray items)
         {
-            throw Auth0Http.InvalidBody("Payload validation error: 'Expected type array but found type object'.");
+            throw Auth0Http.InvalidBody($"Payload validation error: 'Expected type array but found type {Auth0Http.TypeName(body)}'.");
         }
         if (items.Count is < 1 or > 50)
         {

@@ -13,19 +13,11 @@ public sealed partial class Auth0Emulator
 
     private static readonly string[] CustomDomainStatuses = ["pending_verification", "ready", "failed"];
 
-    private void MapCustomDomains(IEndpointRouteBuilder routes)
-    {
-        Api(routes, "GET", "/api/v2/custom-domains", Auth0Scopes.ReadCustomDomains, ListCustomDomains);
-        Api(routes, "POST", "/api/v2/custom-domains", Auth0Scopes.CreateCustomDomains, CreateCustomDomainAsync);
-        Api(routes, "GET", "/api/v2/custom-domains/default", Auth0Scopes.ReadCustomDomains, GetDefaultCustomDomain);
-        Api(routes, "GET", "/api/v2/custom-domains/{id}", Auth0Scopes.ReadCustomDomains, GetCustomDomain);
-        Api(routes, "DELETE", "/api/v2/custom-domains/{id}", Auth0Scopes.DeleteCustomDomains, DeleteCustomDomain);
-    }
-
     /// <summary>
     /// A bare array as recorded, or <c>{custom_domains,next?}</c> with take. Sorted by domain, as the
     /// recorded tenant lists them; <c>q</c> takes <c>field:value</c> terms with a trailing <c>*</c>.
     /// </summary>
+    [Api("GET", "/api/v2/custom-domains", Auth0Scopes.ReadCustomDomains)]
     private IResult ListCustomDomains(Caller caller, HttpContext http)
     {
         var request = http.Request;
@@ -74,6 +66,7 @@ public sealed partial class Auth0Emulator
         return d => terms.All(t => d[t.Field] is JsonValue v && t.Pattern.IsMatch(v.ToString()));
     }
 
+    [Api("GET", "/api/v2/custom-domains/{id}", Auth0Scopes.ReadCustomDomains)]
     private IResult GetCustomDomain(Caller caller, HttpContext http)
     {
         lock (_gate)
@@ -83,6 +76,7 @@ public sealed partial class Auth0Emulator
     }
 
     /// <summary>The default custom domain in full, or just the canonical domain when none is the default (both recorded).</summary>
+    [Api("GET", "/api/v2/custom-domains/default", Auth0Scopes.ReadCustomDomains)]
     private IResult GetDefaultCustomDomain(Caller caller, HttpContext http)
     {
         lock (_gate)
@@ -93,6 +87,7 @@ public sealed partial class Auth0Emulator
         }
     }
 
+    [Api("POST", "/api/v2/custom-domains", Auth0Scopes.CreateCustomDomains)]
     private async Task<IResult> CreateCustomDomainAsync(Caller caller, HttpContext http)
     {
         var body = await Auth0Http.ReadObjectAsync(http.Request);
@@ -208,6 +203,7 @@ public sealed partial class Auth0Emulator
         }
     }
 
+    [Api("DELETE", "/api/v2/custom-domains/{id}", Auth0Scopes.DeleteCustomDomains)]
     private IResult DeleteCustomDomain(Caller caller, HttpContext http)
     {
         lock (_gate)

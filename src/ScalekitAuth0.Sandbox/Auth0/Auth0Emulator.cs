@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ScalekitAuth0.Sandbox.Infrastructure;
@@ -35,10 +36,16 @@ public sealed partial class Auth0Emulator : IEmulator
     public void Map(IEndpointRouteBuilder routes)
     {
         routes.MapPost("/oauth/token", (Func<HttpContext, Task<IResult>>)IssueTokenAsync);
-        MapConnections(routes);
-        MapClients(routes);
-        MapCustomDomains(routes);
-        routes.Map("/api/v2/{**rest}", () => ErrorBodies.Result(Service, 404, "Not Found", null));
+        foreach (var handler in typeof(Auth0Emulator).GetMethods(BindingFlags.Instance | BindingFlags.NonPublic))
+        {
+            foreach (var route in handler.GetCustomAttributes<ApiAttribute>())
+            {
+                Api(routes, route, handler.ReturnType == typeof(IResult)
+                    ? Synchronous(handler.CreateDelegate<Func<Caller, HttpContext, IResult>>(this))
+                    : handler.CreateDelegate<Func<Caller, HttpContext, Task<IResult>>>(this));
+            }
+        }
+        routes.Map("/api/v2/{**rest}", () => Auth0Http.Plain(404, "Not Found"));
     }
 
     /// <summary>The Auth0 control routes (README): callers with chosen scopes, applications, custom domains in a chosen state.</summary>
@@ -181,10 +188,19 @@ public sealed partial class Auth0Emulator : IEmulator
         }
     }
 
-    /// <summary>Maps a Management API route: token, then scope, then the handler; refusals become Auth0 error bodies.</summary>
-    private void Api(IEndpointRouteBuilder routes, string method, string pattern, string scope, Func<Caller, HttpContext, Task<IResult>> handler)
+    /// <summary>Marks a Management API handler with its route and the scope it needs; <see cref="Map"/> finds them.</summary>
+    [AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
+    private sealed class ApiAttribute(string method, string pattern, string scope) : Attribute
     {
-        routes.MapMethods(pattern, [method], async (HttpContext http) =>
+        public string Method { get; } = method;
+        public string Pattern { get; } = pattern;
+        public string Scope { get; } = scope;
+    }
+
+    /// <summary>Maps a Management API route: token, then scope, then the handler; refusals become Auth0 error bodies.</summary>
+    private void Api(IEndpointRouteBuilder routes, ApiAttribute route, Func<Caller, HttpContext, Task<IResult>> handler)
+    {
+        routes.MapMethods(route.Pattern, [route.Method], async (HttpContext http) =>
         {
             if (Sandbox.Tokens.Validate(Service, http.Request.Headers.Authorization.ToString()) is not { } token)
             {
@@ -193,7 +209,7 @@ public sealed partial class Auth0Emulator : IEmulator
             try
             {
                 var caller = new Caller(token);
-                caller.Require(scope);
+                caller.Require(route.Scope);
                 return await handler(caller, http);
             }
             catch (Auth0Refusal refusal)
@@ -203,8 +219,8 @@ public sealed partial class Auth0Emulator : IEmulator
         });
     }
 
-    private void Api(IEndpointRouteBuilder routes, string method, string pattern, string scope, Func<Caller, HttpContext, IResult> handler) =>
-        Api(routes, method, pattern, scope, (caller, http) => Task.FromResult(handler(caller, http)));
+    private static Func<Caller, HttpContext, Task<IResult>> Synchronous(Func<Caller, HttpContext, IResult> handler) =>
+        (caller, http) => Task.FromResult(handler(caller, http));
 
     private static string RouteId(HttpContext http) => (string)http.GetRouteValue("id")!;
 

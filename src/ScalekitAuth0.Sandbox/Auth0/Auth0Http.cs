@@ -15,8 +15,13 @@ internal sealed class Auth0Refusal(IResult result) : Exception
 /// <summary>Auth0's answers and the request parsing every Management API route shares.</summary>
 internal static class Auth0Http
 {
-    public static Auth0Refusal Error(int status, string message, string? errorCode) =>
+    public static Auth0Refusal Error(int status, string message, string errorCode) =>
         new(ErrorBodies.Result(Services.Auth0, status, message, errorCode));
+
+    /// <summary>The answers Auth0's HTTP layer gives before any handler (bad JSON, no such route): no errorCode at all.</summary>
+    public static IResult Plain(int status, string message) => Json(
+        new JsonObject { ["statusCode"] = status, ["error"] = ErrorBodies.ReasonPhrase(status), ["message"] = message },
+        status);
 
     public static Auth0Refusal InvalidBody(string message) => Error(400, message, "invalid_body");
 
@@ -49,13 +54,14 @@ internal static class Auth0Http
         }
         catch (JsonException)
         {
-            throw Error(400, "Invalid request payload JSON format", null);
+            throw new Auth0Refusal(Plain(400, "Invalid request payload JSON format"));
         }
     }
 
     public static async Task<JsonObject> ReadObjectAsync(HttpRequest request) =>
-        await ReadJsonAsync(request) as JsonObject
-        ?? throw InvalidBody("Payload validation error: 'Expected type object but found type null'.");
+        await ReadJsonAsync(request) is var body && body is JsonObject o
+            ? o
+            : throw InvalidBody($"Payload validation error: 'Expected type object but found type {TypeName(body)}'.");
 
     public static string TypeName(JsonNode? node) => node switch
     {

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace ScalekitAuth0.Sandbox.Auth0;
 
-/// <summary>The scopes Auth0 grants and checks; the module needs the first eight.</summary>
+/// <summary>The Management API scopes the sandbox checks.</summary>
 public static class Auth0Scopes
 {
     public const string ReadConnections = "read:connections";
@@ -13,11 +13,6 @@ public static class Auth0Scopes
     public const string UpdateConnectionsOptions = "update:connections_options";
     public const string ReadClients = "read:clients";
     public const string ReadCustomDomains = "read:custom_domains";
-    public const string CreateClients = "create:clients";
-    public const string DeleteClients = "delete:clients";
-    public const string ReadClientKeys = "read:client_keys";
-    public const string CreateCustomDomains = "create:custom_domains";
-    public const string DeleteCustomDomains = "delete:custom_domains";
 
     /// <summary>What the seeded machine-to-machine client is granted: every scope the module needs, no more.</summary>
     public static IReadOnlyList<string> Module { get; } =
@@ -25,6 +20,14 @@ public static class Auth0Scopes
         ReadConnections, CreateConnections, UpdateConnections, DeleteConnections,
         ReadConnectionsOptions, UpdateConnectionsOptions, ReadClients, ReadCustomDomains,
     ];
+
+    // Beyond the module's needs: what the recorded upstream tests used to make and remove their
+    // own clients and custom domains, and to see client secrets.
+    public const string CreateClients = "create:clients";
+    public const string DeleteClients = "delete:clients";
+    public const string ReadClientKeys = "read:client_keys";
+    public const string CreateCustomDomains = "create:custom_domains";
+    public const string DeleteCustomDomains = "delete:custom_domains";
 }
 
 /// <summary>An enterprise connection. <see cref="Fields"/> holds every top-level key but the ones kept apart.</summary>

@@ -7,11 +7,18 @@ public sealed record LoggedRequest(string Service, string Method, string Path, s
 /// <summary>Every non-control request either service answered, in arrival order, for tests to assert on.</summary>
 public sealed class RequestLog
 {
-    private readonly ConcurrentQueue<LoggedRequest> _entries = new();
+    private readonly ConcurrentDictionary<long, LoggedRequest> _entries = new();
+    private long _arrivals;
 
-    public void Add(LoggedRequest entry) => _entries.Enqueue(entry);
+    /// <summary>
+    /// A place in the log taken when the request arrives. The entry is written when the answer is
+    /// known, which for an aborted request can be after the client's next request has arrived.
+    /// </summary>
+    public long Arrive() => Interlocked.Increment(ref _arrivals);
 
-    public IReadOnlyList<LoggedRequest> Snapshot() => _entries.ToArray();
+    public void Add(long arrival, LoggedRequest entry) => _entries[arrival] = entry;
+
+    public IReadOnlyList<LoggedRequest> Snapshot() => _entries.ToArray().OrderBy(e => e.Key).Select(e => e.Value).ToList();
 
     public void Clear() => _entries.Clear();
 }

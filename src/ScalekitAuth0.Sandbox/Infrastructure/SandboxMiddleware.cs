@@ -20,6 +20,7 @@ public sealed class SandboxMiddleware(string service, SandboxContext sandbox)
             return;
         }
 
+        var arrival = sandbox.RequestLog.Arrive();
         var body = await ReadBodyAsync(request);
         try
         {
@@ -27,7 +28,7 @@ public sealed class SandboxMiddleware(string service, SandboxContext sandbox)
         }
         finally
         {
-            sandbox.RequestLog.Add(new LoggedRequest(
+            sandbox.RequestLog.Add(arrival, new LoggedRequest(
                 service, request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? "", http.Response.StatusCode, body));
         }
     }

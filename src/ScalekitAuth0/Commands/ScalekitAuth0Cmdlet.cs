@@ -142,7 +142,10 @@ namespace ScalekitAuth0.Commands
         [Parameter(HelpMessage = "The Auth0 connection to use, from Connect-Auth0 -PassThru. Default: the current runspace's.")]
         public Auth0Context? Auth0Context { get; set; }
 
-        protected Auth0Context Auth0 => _auth0 ??= ResolveAuth0Context(Auth0Context);
+        /// <summary>Resolved on the pipeline thread before any input: client work runs elsewhere, where the runspace is not known.</summary>
+        protected Auth0Context Auth0 => _auth0 ?? throw new InvalidOperationException("The Auth0 context is resolved in BeginProcessing.");
+
+        protected override void BeginProcessing() => _auth0 = ResolveAuth0Context(Auth0Context);
 
         /// <summary>The connection named by -Id or else -Name (both bind from a piped connection).</summary>
         protected Auth0.Auth0Connection RequireConnection(string? id, string? name)
@@ -165,7 +168,10 @@ namespace ScalekitAuth0.Commands
         [Parameter(HelpMessage = "The Scalekit connection to use, from Connect-Scalekit -PassThru. Default: the current runspace's.")]
         public ScalekitContext? ScalekitContext { get; set; }
 
-        protected ScalekitContext Scalekit => _scalekit ??= ResolveScalekitContext(ScalekitContext);
+        /// <summary>Resolved on the pipeline thread before any input: client work runs elsewhere, where the runspace is not known.</summary>
+        protected ScalekitContext Scalekit => _scalekit ?? throw new InvalidOperationException("The Scalekit context is resolved in BeginProcessing.");
+
+        protected override void BeginProcessing() => _scalekit = ResolveScalekitContext(ScalekitContext);
 
         private ScalekitContext? _scalekit;
     }
@@ -176,7 +182,13 @@ namespace ScalekitAuth0.Commands
         [Parameter(HelpMessage = "The Scalekit connection to use, from Connect-Scalekit -PassThru. Default: the current runspace's.")]
         public ScalekitContext? ScalekitContext { get; set; }
 
-        protected ScalekitContext Scalekit => _scalekit ??= ResolveScalekitContext(ScalekitContext);
+        protected ScalekitContext Scalekit => _scalekit ?? throw new InvalidOperationException("The Scalekit context is resolved in BeginProcessing.");
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            _scalekit = ResolveScalekitContext(ScalekitContext);
+        }
 
         private ScalekitContext? _scalekit;
     }

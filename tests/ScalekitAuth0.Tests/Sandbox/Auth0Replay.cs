@@ -366,19 +366,8 @@ internal sealed partial class Auth0Replay(SandboxFixture sandbox, Cassette casse
     /// <summary>An oidc connection named as the recorded one, with its enabled clients, standing in for a strategy the sandbox does not emulate.</summary>
     private async Task<string> CreateStandInAsync(JsonObject recorded)
     {
-        var body = new JsonObject
-        {
-            ["name"] = recorded["name"]!.GetValue<string>(),
-            ["strategy"] = "oidc",
-            ["options"] = new JsonObject
-            {
-                ["client_id"] = "stand-in",
-                ["issuer"] = "https://stand-in.example",
-                ["authorization_endpoint"] = "https://stand-in.example/authorize",
-                ["jwks_uri"] = "https://stand-in.example/jwks",
-            },
-            ["enabled_clients"] = new JsonArray(ClientIdsIn(recorded).Select(c => (JsonNode?)Map(c)).ToArray()),
-        };
+        var body = Auth0TestBase.OidcConnection(recorded["name"]!.GetValue<string>());
+        body["enabled_clients"] = new JsonArray(ClientIdsIn(recorded).Select(c => (JsonNode?)Map(c)).ToArray());
         var made = await sandbox.SendAsync(HttpMethod.Post, "/api/v2/connections", _token, body);
         var id = made.Status == 201 ? made.Object["id"]!.GetValue<string>() : throw new InvalidOperationException($"stand-in refused: {made.Text}");
         _standIns.Add(id);

@@ -2,6 +2,7 @@ using System.Collections.ObjectModel;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using ScalekitAuth0.Commands;
+using Xunit;
 
 namespace ScalekitAuth0.Tests.Support;
 
@@ -51,6 +52,16 @@ public sealed class HostedShell : IDisposable
                 Verbose.Add(verbose);
             }
         }
+    }
+
+    /// <summary>
+    /// Runs a script that must stop with a terminating error, and returns that error: only a
+    /// terminating error reaches catch, so a merely written error fails the assertion.
+    /// </summary>
+    public ErrorRecord Terminating(string script, IDictionary<string, object?>? variables = null)
+    {
+        var caught = Run($"try {{ {script} }} catch {{ $_ }}", variables);
+        return Assert.IsType<ErrorRecord>(Assert.Single(caught).BaseObject);
     }
 
     /// <summary>Connect-Auth0 and Connect-Scalekit against the sandbox with its seeded credentials.</summary>
