@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Management.Automation;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.PowerShellSupport;
 
@@ -11,14 +12,25 @@ namespace ScalekitAuth0.Commands
     /// written once per connection, one listing of the tenant per command, and the editor that writes
     /// without losing a concurrent writer's change.
     /// </summary>
-    public abstract class HrdDomainCmdlet : IntegrationCmdlet
+    public abstract class HrdDomainCmdlet : Auth0Cmdlet
     {
+        private ScalekitContext? _scalekit;
+
+        [Parameter(HelpMessage = "The Scalekit connection to use, from Connect-Scalekit -PassThru. Default: the current runspace's. Needed only with -Organization, and by Sync-HrdDomain.")]
+        public ScalekitContext? ScalekitContext { get; set; }
+
+        /// <summary>
+        /// Resolved on first use, on the pipeline thread: Add-HrdDomain and Remove-HrdDomain without
+        /// -Organization never touch Scalekit, so a runbook that only routes domains need not connect to it.
+        /// </summary>
+        protected ScalekitContext Scalekit => _scalekit ??= ResolveScalekitContext(ScalekitContext);
+
         private readonly Dictionary<string, HrdDomainBatch> _batches = new Dictionary<string, HrdDomainBatch>(StringComparer.Ordinal);
         private readonly Dictionary<string, ScalekitOrganization> _organizations = new Dictionary<string, ScalekitOrganization>(StringComparer.Ordinal);
         private HrdDomainRoutes? _routes;
 
-        /// <summary>The domains gathered so far, one batch per connection, in the order connections first came.</summary>
-        private protected IEnumerable<HrdDomainBatch> Batches => _batches.Values;
+        /// <summary>The domains gathered, one batch per connection that got any valid one, in the order connections first came.</summary>
+        private protected IEnumerable<HrdDomainBatch> Batches => _batches.Values.Where(batch => batch.Domains.Count > 0);
 
         /// <summary>Every connection of the tenant, listed once per command however many connections and domains it is given.</summary>
         protected HrdDomainRoutes Routes => _routes ??= ReadRoutes();

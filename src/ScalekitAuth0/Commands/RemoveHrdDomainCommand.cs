@@ -57,9 +57,9 @@ namespace ScalekitAuth0.Commands
             {
                 WriteVerbose($"Connection '{target.Name}' did not route {batch.Domains.Count - plan.Removed.Count} of the domain(s); nothing to remove for those.");
             }
-            var client = Scalekit.Client;
             foreach (var (organization, domains) in organizations)
             {
+                var client = Scalekit.Client;
                 var deleted = Run(operation => client.UnregisterOrganizationDomainsAsync(organization.Id, domains, operation));
                 WriteVerbose($"Deleted {deleted.Count} domain(s) from Scalekit organization '{organization.DisplayName}'.");
             }

@@ -154,9 +154,7 @@ namespace ScalekitAuth0.Commands
             {
                 throw InvalidArgument("ConnectionNotSpecified", "No connection was given.", "Pass -Name or -Id, or pipe a connection from Get-ScalekitConnection.");
             }
-            // The context is per runspace, and only the pipeline thread knows its runspace: resolve it here, not in the work.
-            var client = Auth0.Client;
-            return Run(operation => client.RequireConnectionAsync(id, name, operation));
+            return Run(operation => Auth0.Client.RequireConnectionAsync(id, name, operation));
         }
 
         private Auth0Context? _auth0;
