@@ -155,6 +155,19 @@ Describe 'Add-HrdDomain' {
         Get-Write | Should -BeNullOrEmpty
     }
 
+    It 'refuses, within one command, a domain it just routed to another connection' {
+        $null = New-ScalekitConnection -Name other-sso
+        Clear-SandboxRequest
+
+        [pscustomobject]@{ ConnectionName = 'scalekit'; Domain = 'acme.com' }, [pscustomobject]@{ ConnectionName = 'other-sso'; Domain = 'acme.com' } |
+            Add-HrdDomain -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures | Should -HaveCount 1
+        $failures[0].Exception.Message | Should -BeLike "*'scalekit'*"
+        Get-StoredAlias | Should -Be @('acme.com')
+        Get-StoredAlias other-sso | Should -BeNullOrEmpty
+    }
+
     It 'refuses to pass 1000 domains on a connection, writing nothing' {
         1..990 | ForEach-Object { "d$_.example.com" } | Add-HrdDomain -ConnectionName scalekit
         Clear-SandboxRequest
