@@ -32,7 +32,16 @@ namespace ScalekitAuth0
         /// <summary>Whether Auth0 passes the user's email on to Scalekit, which routes on its domain.</summary>
         public bool ForwardsLoginHint { get; private set; }
 
-        internal static ScalekitConnection From(Auth0Connection connection, string tenant) => new ScalekitConnection
+        /// <summary>
+        /// The client ids of the applications the connection is enabled for, when this command
+        /// learnt them (Enable-/Disable-ScalekitConnection, New-ScalekitConnection -EnabledClient);
+        /// null when it did not. Get-ScalekitConnection leaves it null: the connection object does
+        /// not carry them (the enabled_clients field is deprecated), and reading them would cost a
+        /// request per connection, under rate limits as low as 2 per second.
+        /// </summary>
+        public string[]? EnabledClients { get; private set; }
+
+        internal static ScalekitConnection From(Auth0Connection connection, string tenant, string[]? enabledClients = null) => new ScalekitConnection
         {
             Id = connection.Id,
             Name = connection.Name,
@@ -47,6 +56,7 @@ namespace ScalekitAuth0
             ShowAsButton = connection.ShowAsButton,
             HrdDomains = connection.DomainAliases.ToArray(),
             ForwardsLoginHint = (string?)connection.Options?["upstream_params"]?["login_hint"]?["alias"] == "login_hint",
+            EnabledClients = enabledClients,
         };
 
         public override string ToString() => Name;

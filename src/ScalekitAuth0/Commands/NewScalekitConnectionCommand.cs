@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using ScalekitAuth0.Auth0;
@@ -9,8 +10,9 @@ using ScalekitAuth0.Help;
 namespace ScalekitAuth0.Commands
 {
     [CmdletHelp("Creates the Auth0 OpenID Connect enterprise connection that signs users in through Scalekit.",
-        "Reads Scalekit's discovery document, then creates an Auth0 \"oidc\" connection of type back_channel with the discovery URL, the issuer and endpoints copied exactly from it, the Scalekit client id and secret, the scope as a space-separated string, and login_hint forwarded so Scalekit can route users by their email domain. Safe to run again: when a connection of that name already has these settings it is returned unchanged and nothing is written; when its settings differ the command fails with ScalekitConnectionExists unless -Force is given, which updates it.")]
+        "Reads Scalekit's discovery document, then creates an Auth0 \"oidc\" connection of type back_channel with the discovery URL, the issuer and endpoints copied exactly from it, the Scalekit client id and secret, the scope as a space-separated string, and login_hint forwarded so Scalekit can route users by their email domain. Safe to run again: when a connection of that name already has these settings it is returned unchanged and nothing is written; when its settings differ the command fails with ScalekitConnectionExists unless -Force is given, which updates it. With -EnabledClient it then turns the connection on for those applications, as Enable-ScalekitConnection does; they are resolved before anything is created, so an unknown application name creates nothing.")]
     [CmdletExample("New-ScalekitConnection -Name scalekit", "Creates the connection 'scalekit' from the current Auth0 and Scalekit connections, or returns it if it is already set up.")]
+    [CmdletExample("New-ScalekitConnection -Name scalekit -EnabledClient 'My App'", "Creates the connection (or finds it already set up) and makes sure it is enabled for the application 'My App'.")]
     [CmdletExample("New-ScalekitConnection -Name scalekit -DisplayName 'Company SSO' -HrdDomain acme.com, acme.co.uk -WhatIf", "Shows what would be created, sending no write request.")]
     [CmdletExample("New-ScalekitConnection -Name scalekit -Scope 'openid profile email offline_access' -Force", "Brings an existing connection named scalekit to these settings.")]
     [Cmdlet(VerbsCommon.New, "ScalekitConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
@@ -33,6 +35,10 @@ namespace ScalekitAuth0.Commands
         [Parameter(HelpMessage = "Email domains Auth0's Home Realm Discovery sends to this connection.")]
         public string[] HrdDomain { get; set; } = new string[0];
 
+        [Parameter(HelpMessage = "Auth0 applications to enable the connection for, by name as shown in the dashboard or by client id. Applications it is already enabled for are left alone.")]
+        [ValidateNotNull]
+        public string[] EnabledClient { get; set; } = new string[0];
+
         /// <summary>Update a connection of that name whose settings differ, instead of failing.</summary>
         [Parameter(HelpMessage = "Updates an existing connection of that name whose settings differ, instead of failing with ScalekitConnectionExists.")]
         public SwitchParameter Force { get; set; }
@@ -40,13 +46,35 @@ namespace ScalekitAuth0.Commands
         protected override void ProcessRecord() => ForEachInput(Name, () =>
         {
             var spec = BuildSpec();
+            if (!TryResolveEnabledClients(out var applications))
+            {
+                return;
+            }
             var existing = Run(operation => Auth0.Client.FindConnectionByNameAsync(Name, operation));
-            var connection = existing is null ? Create(spec) : Converge(spec, existing);
+            var connection = existing is null ? Create(spec, applications) : Converge(spec, existing);
+            // Under -WhatIf an existing connection still shows which applications would be enabled;
+            // one that would first be created says so in the create's own message.
+            var target = connection ?? existing;
+            var enabledClients = target is null || applications.Count == 0 ? null : SetEnabledClients(target, applications, enable: true);
             if (connection is not null)
             {
-                WriteObject(ScalekitConnection.From(connection, Auth0.Domain));
+                WriteObject(ScalekitConnection.From(connection, Auth0.Domain, enabledClients));
             }
         });
+
+        /// <summary>
+        /// The -EnabledClient applications, resolved before anything is written so a mistyped name
+        /// creates nothing; false (after an error per bad name) when any of them failed. Kept for
+        /// the next piped name, since -EnabledClient does not change between them.
+        /// </summary>
+        private bool TryResolveEnabledClients(out IReadOnlyList<Auth0Application> applications)
+        {
+            _enabledClients ??= EnabledClient.Length == 0 ? new Auth0Application[0] : ResolveApplications(EnabledClient)?.For(EnabledClient);
+            applications = _enabledClients ?? new Auth0Application[0];
+            return _enabledClients is not null;
+        }
+
+        private IReadOnlyList<Auth0Application>? _enabledClients;
 
         private ScalekitConnectionSpec BuildSpec()
         {
@@ -81,9 +109,10 @@ namespace ScalekitAuth0.Commands
             }
         }
 
-        private Auth0Connection? Create(ScalekitConnectionSpec spec)
+        private Auth0Connection? Create(ScalekitConnectionSpec spec, IReadOnlyList<Auth0Application> applications)
         {
-            if (!ShouldProcess($"Auth0 connection '{Name}' on {Auth0.Domain}", $"Create an OIDC connection to Scalekit {Scalekit.EnvironmentUrl}"))
+            var enable = applications.Count == 0 ? "" : $", enabled for {string.Join(", ", applications)}";
+            if (!ShouldProcess($"Auth0 connection '{Name}' on {Auth0.Domain}", $"Create an OIDC connection to Scalekit {Scalekit.EnvironmentUrl}{enable}"))
             {
                 return null;
             }

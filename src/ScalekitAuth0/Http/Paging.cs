@@ -19,7 +19,8 @@ namespace ScalekitAuth0.Http
                 var query = $"take={take}" + (from is null ? "" : "&from=" + Uri.EscapeDataString(from));
                 var page = await transport.SendAsync(ApiRequest.Get(Join(path, query)), operation).ConfigureAwait(false);
                 onPage(Items(page, itemsKey));
-                from = (string?)page?["next"];
+                // A bare array (Auth0's answer when it ignores paging) has no cursor, and indexing it by name throws.
+                from = (string?)(page as JObject)?["next"];
             }
             while (!string.IsNullOrEmpty(from));
         }

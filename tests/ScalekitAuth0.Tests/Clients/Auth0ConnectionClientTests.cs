@@ -139,19 +139,4 @@ public sealed class Auth0ConnectionClientTests(SandboxFixture fixture) : IClassF
         Assert.Contains(log.Messages, m => m.StartsWith("POST " + fixture.Sandbox.Auth0Url + "/oauth/token -> 200"));
         Assert.DoesNotContain(log.Messages, m => m.Contains(fixture.Sandbox.Auth0ClientSecret) || m.Contains("Bearer"));
     }
-
-    private sealed class RecordingLog : IOperationLog
-    {
-        public List<string> Messages { get; } = new();
-
-        public void Verbose(string message)
-        {
-            lock (Messages)
-            {
-                Messages.Add(message);
-            }
-        }
-
-        public void Warning(string message) => Verbose(message);
-    }
 }

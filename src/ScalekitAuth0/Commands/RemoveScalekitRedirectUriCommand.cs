@@ -1,0 +1,46 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using ScalekitAuth0.Scalekit;
+
+using ScalekitAuth0.Help;
+
+namespace ScalekitAuth0.Commands
+{
+    [CmdletHelp("Stops a Scalekit client from allowing the given redirect URIs.",
+        "Removes exactly the given URIs (compared as written, after trimming) and keeps every other one in its place; a URI the client does not allow is left as it is. Logins that come back to a removed URI fail, so the command asks for confirmation unless -Confirm:$false is given (runbooks must pass it).")]
+    [CmdletExample("Remove-ScalekitRedirectUri -Uri https://old-tenant.us.auth0.com/login/callback -Confirm:$false -PassThru", "Removes the callback URL of a retired Auth0 tenant and shows the resulting list.")]
+    [CmdletExample("Get-ScalekitRedirectUri | Where-Object { $_ -like 'http://localhost*' } | ForEach-Object { Remove-ScalekitRedirectUri -Uri $_ -WhatIf }", "Shows which local development URIs would be removed.")]
+    [Cmdlet(VerbsCommon.Remove, "ScalekitRedirectUri", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(ScalekitRedirectUriResult))]
+    public sealed class RemoveScalekitRedirectUriCommand : ScalekitCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, HelpMessage = "The redirect URIs to stop allowing, as Scalekit lists them.")]
+        [ValidateNotNullOrEmpty]
+        public string[] Uri { get; set; } = new string[0];
+
+        [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "The Scalekit client (skc_...), which binds from a piped connection. Default: the client of the Scalekit connection.")]
+        public string? ClientId { get; set; }
+
+        [Parameter(HelpMessage = "Writes the resulting object to the pipeline.")]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord() => ForEachInput(ClientId, () =>
+        {
+            var clientId = string.IsNullOrEmpty(ClientId) ? Scalekit.ClientId : ClientId!;
+            var result = ChangeRedirectUris(Scalekit, clientId, RedirectUriChange.Removing(Uri));
+            if (result is null)
+            {
+                return;
+            }
+            foreach (var absent in Uri.Select(u => u.Trim()).Except(result.Removed.Select(u => u.Trim()), StringComparer.Ordinal))
+            {
+                WriteVerbose($"{absent} was not an allowed redirect URI of Scalekit client {result.ClientId}; nothing to remove.");
+            }
+            if (PassThru)
+            {
+                WriteObject(result);
+            }
+        });
+    }
+}

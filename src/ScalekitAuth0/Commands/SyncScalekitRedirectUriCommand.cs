@@ -1,0 +1,90 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using ScalekitAuth0.Auth0;
+using ScalekitAuth0.Http;
+using ScalekitAuth0.Scalekit;
+
+using ScalekitAuth0.Help;
+
+namespace ScalekitAuth0.Commands
+{
+    [CmdletHelp("Allows Auth0's callback URLs as redirect URIs of the Scalekit client Auth0 signs in with.",
+        "Without this, every login through the connection fails at Scalekit with invalid_redirect_uri. Reads the Scalekit client, adds only the URLs it does not allow yet, keeps every other URI in its place, and writes the whole list back in one request; when all are there it writes nothing, so it is safe to run again. The URLs default to those of Get-Auth0CallbackUrl: the tenant's domain and each ready custom domain. The client is the piped connection's client id, else -ClientId, else the client of the Scalekit connection. The list written is post_login_uris; only a Scalekit deployment that still shows the older redirect_uris key instead gets that key.")]
+    [CmdletExample("New-ScalekitConnection -Name scalekit | Sync-ScalekitRedirectUri -PassThru | Add-HrdDomain -Domain acme.com", "Creates the connection, allows its callback URLs in Scalekit, and passes the connection on to the next step.")]
+    [CmdletExample("Get-ScalekitConnection -Name scalekit | Sync-ScalekitRedirectUri -WhatIf", "Shows which callback URLs would be added, sending no write request.")]
+    [CmdletExample("Sync-ScalekitRedirectUri -CallbackUrl https://login.acme.com/login/callback", "Allows one given URL for the client of the Scalekit connection.")]
+    [Cmdlet(VerbsData.Sync, "ScalekitRedirectUri", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ClientIdSet)]
+    [OutputType(typeof(ScalekitRedirectUriResult), typeof(ScalekitConnection))]
+    public sealed class SyncScalekitRedirectUriCommand : ScalekitCmdlet
+    {
+        private const string ConnectionSet = "Connection";
+        private const string ClientIdSet = "ClientId";
+
+        private IReadOnlyList<string>? _callbackUrls;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ConnectionSet, HelpMessage = "The Auth0 connection from New-ScalekitConnection or Get-ScalekitConnection; its client id is the Scalekit client to update.")]
+        public ScalekitConnection? Connection { get; set; }
+
+        [Parameter(ParameterSetName = ClientIdSet, HelpMessage = "The Scalekit client (skc_...) to update. Default: the client of the Scalekit connection (Connect-Scalekit).")]
+        [ValidateNotNullOrEmpty]
+        public string? ClientId { get; set; }
+
+        [Parameter(HelpMessage = "The URLs to allow: absolute http or https, at most 256 characters, no query string or fragment. Default: the URLs of Get-Auth0CallbackUrl.")]
+        [ValidateNotNullOrEmpty]
+        public string[]? CallbackUrl { get; set; }
+
+        [Parameter(HelpMessage = "The Auth0 connection whose callback URLs to allow, from Connect-Auth0 -PassThru. Default: the current runspace's. Not used with -CallbackUrl.")]
+        public Auth0Context? Auth0Context { get; set; }
+
+        [Parameter(ParameterSetName = ConnectionSet, HelpMessage = "Writes the input connection instead of the result, so the pipeline can go on (into Add-HrdDomain, for example).")]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord() => ForEachInput((object?)Connection ?? ClientId, () =>
+        {
+            var result = ChangeRedirectUris(Scalekit, TargetClientId(), RedirectUriChange.Adding(CallbackUrls()));
+            if (result is not null)
+            {
+                WriteObject(PassThru ? Connection : result);
+            }
+        });
+
+        /// <summary>Checked whole before any write; Auth0's are read once however many connections are piped in.</summary>
+        private IReadOnlyList<string> CallbackUrls()
+        {
+            if (_callbackUrls is null)
+            {
+                var urls = CallbackUrl ?? Auth0CallbackUrls();
+                var problems = urls.Select(url => (Url: url, Problem: RedirectUri.Problem(url))).Where(p => p.Problem is not null).ToList();
+                if (problems.Count > 0)
+                {
+                    throw InvalidArgument("InvalidCallbackUrl",
+                        string.Join(" ", problems.Select(p => $"Callback URL '{DomainName.Printable(p.Url)}' cannot be a Scalekit redirect URI: {p.Problem}.")),
+                        $"Give absolute http or https URLs of at most {RedirectUri.MaxLength} characters without a query string or fragment, such as https://your-tenant.us.auth0.com/login/callback.");
+                }
+                _callbackUrls = urls;
+            }
+            return _callbackUrls;
+        }
+
+        /// <summary>The context is looked up here, on the pipeline thread, and only when the URLs were not given.</summary>
+        private string[] Auth0CallbackUrls()
+        {
+            var auth0 = ResolveAuth0Context(Auth0Context);
+            return Run(operation => auth0.Client.GetCallbackUrlsAsync(operation)).Select(u => u.Url).ToArray();
+        }
+
+        private string TargetClientId()
+        {
+            if (Connection is null)
+            {
+                return ClientId ?? Scalekit.ClientId;
+            }
+            return string.IsNullOrEmpty(Connection.ClientId)
+                ? throw new ScalekitAuth0Exception("ConnectionHasNoClientId", ApiErrorKind.BadRequest,
+                    $"Auth0 connection '{Connection.Name}' shows no Scalekit client id (options.client_id), so there is no Scalekit client to update.",
+                    "Read the connection with a token that has the read:connections_options scope, or pass -ClientId and -CallbackUrl instead of the connection.")
+                : Connection.ClientId!;
+        }
+    }
+}

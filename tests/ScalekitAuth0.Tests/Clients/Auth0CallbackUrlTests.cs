@@ -1,0 +1,105 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ScalekitAuth0.Http;
+using ScalekitAuth0.Sandbox.Infrastructure;
+using ScalekitAuth0.Tests.Support;
+using Xunit;
+
+namespace ScalekitAuth0.Tests.Clients;
+
+/// <summary>Which URLs Auth0 receives logins back on, from the sandbox's custom domains in each state.</summary>
+public sealed class Auth0CallbackUrlTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>, IAsyncLifetime
+{
+    public Task InitializeAsync() => fixture.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private string Tenant => new Uri(fixture.Sandbox.Auth0Url).Authority;
+
+    private int Port => new Uri(fixture.Sandbox.Auth0Url).Port;
+
+    private Task AddCustomDomainAsync(string domain, string status) =>
+        fixture.ControlAsync(HttpMethod.Post, "/_sandbox/auth0/custom-domains", new { domain, status });
+
+    [Fact]
+    public async Task A_tenant_without_custom_domains_has_its_own_callback_only()
+    {
+        var url = Assert.Single(await fixture.Auth0Context().Client.GetCallbackUrlsAsync(Operation.Silent()));
+
+        Assert.Equal(fixture.Sandbox.Auth0Url + "/login/callback", url.Url);
+        Assert.Equal(CallbackUrlSource.Canonical, url.Source);
+        Assert.Equal("127.0.0.1", url.Domain);
+        Assert.Equal(Tenant, url.Tenant);
+    }
+
+    [Fact]
+    public async Task Each_ready_custom_domain_adds_one_on_the_same_scheme_and_port_and_the_others_none()
+    {
+        await AddCustomDomainAsync("login.acme.com", "ready");
+        await AddCustomDomainAsync("pending.acme.com", "pending_verification");
+        await AddCustomDomainAsync("broken.acme.com", "failed");
+        await AddCustomDomainAsync("auth.acme.co.uk", "ready");
+
+        var urls = await fixture.Auth0Context().Client.GetCallbackUrlsAsync(Operation.Silent());
+
+        Assert.Equal(
+            [fixture.Sandbox.Auth0Url + "/login/callback", $"http://auth.acme.co.uk:{Port}/login/callback", $"http://login.acme.com:{Port}/login/callback"],
+            urls.Select(u => u.Url));
+        Assert.All(urls.Skip(1), u => Assert.Equal(CallbackUrlSource.CustomDomain, u.Source));
+        Assert.All(urls, u => Assert.Equal(Tenant, u.Tenant));
+        Assert.Equal("login.acme.com", urls[2].Domain);
+    }
+
+    [Fact]
+    public async Task Custom_domains_are_read_page_by_page()
+    {
+        await AddCustomDomainAsync("login.acme.com", "ready");
+
+        await fixture.Auth0Context().Client.ListCustomDomainsAsync(Operation.Silent());
+
+        var list = Assert.Single(fixture.Requests(Services.Auth0, "GET"), r => r.Path == "/api/v2/custom-domains");
+        Assert.Contains("take=", list.Query);
+    }
+
+    [Fact]
+    public async Task A_token_without_read_custom_domains_warns_naming_the_scope_and_still_gives_the_tenants_url()
+    {
+        var scopes = Auth0.Auth0Client.RequiredScopes.Where(s => s != "read:custom_domains").ToArray();
+        var created = await (await fixture.Control.PostAsJsonAsync(fixture.Sandbox.Auth0Url + "/_sandbox/auth0/clients", new { name = "no-domains", scopes }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>();
+        var auth0 = Auth0Context.WithClientCredentials(new Uri(fixture.Sandbox.Auth0Url + "/"), (string)created!["client_id"]!,
+            SandboxFixture.Secure((string)created["client_secret"]!), TransportSettings.Default);
+        await AddCustomDomainAsync("login.acme.com", "ready");
+        var log = new RecordingLog();
+
+        var url = Assert.Single(await auth0.Client.GetCallbackUrlsAsync(log.Operation()));
+
+        Assert.Equal(CallbackUrlSource.Canonical, url.Source);
+        Assert.Contains("read:custom_domains", Assert.Single(log.Warnings));
+    }
+
+    [Theory]
+    [InlineData(403)]
+    [InlineData(404)]
+    public async Task A_tenant_without_the_custom_domains_feature_has_its_own_callback_only(int status)
+    {
+        await fixture.AddFaultAsync(new FaultRule { Service = Services.Auth0, Method = "GET", Path = "/api/v2/custom-domains", Status = status });
+        var log = new RecordingLog();
+
+        var url = Assert.Single(await fixture.Auth0Context().Client.GetCallbackUrlsAsync(log.Operation()));
+
+        Assert.Equal(CallbackUrlSource.Canonical, url.Source);
+        Assert.Empty(log.Warnings);
+        Assert.Contains(log.Messages, m => m.Contains("no custom domains feature"));
+    }
+
+    [Fact]
+    public async Task Any_other_failure_to_read_custom_domains_is_an_error()
+    {
+        await fixture.AddFaultAsync(new FaultRule { Service = Services.Auth0, Method = "GET", Path = "/api/v2/custom-domains", Status = 500 });
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => fixture.Auth0Context().Client.GetCallbackUrlsAsync(Operation.Silent()));
+
+        Assert.Equal(ApiErrorKind.ServerError, error.Kind);
+    }
+}
