@@ -23,6 +23,9 @@ namespace ScalekitAuth0.Auth0
             (_byName, _byDomain) = Index(connections);
         }
 
+        /// <summary>Every connection of the tenant, as listed or as this command last changed it.</summary>
+        public IReadOnlyList<Auth0Connection> Connections => _connections;
+
         /// <summary>Lists all connections, with options, once.</summary>
         public static async Task<HrdDomainRoutes> ReadAsync(Auth0Client client, Operation operation)
         {
