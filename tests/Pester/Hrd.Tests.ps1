@@ -65,6 +65,7 @@ Describe 'The composed workflow of the design' {
 
         Test-ScalekitAuth0Integration -Name scalekit
 
+        Test-ScalekitAuth0Integration -Name scalekit -Quiet | Should -BeTrue
         Get-StoredAlias | Sort-Object | Should -Be @('acme.co.uk', 'acme.com')
         $acme = Get-ScalekitOrganization -ExternalId acme
         Get-StoredOrganizationDomain $acme.Id | Sort-Object | Should -Be @('acme.co.uk', 'acme.com')
