@@ -74,6 +74,10 @@ Describe 'Tables of real output' {
             New-ScalekitConnection -Name scalekit -HrdDomain acme.com -EnabledClient 'My App'
             Get-Auth0CallbackUrl
             Get-ScalekitConnection -Name scalekit | Sync-ScalekitRedirectUri
+            ($acme = New-ScalekitOrganization -DisplayName Acme -ExternalId acme)
+            Get-HrdDomain -ConnectionName scalekit
+            Sync-HrdDomain -ConnectionName scalekit
+            New-ScalekitPortalLink -Organization $acme -Feature sso
         )
         # Each sample as its table in an 80-column console, with the labels its view should show.
         $tables = $samples | ForEach-Object {
