@@ -46,6 +46,10 @@ Describe 'Completion of connection names' {
         'Remove-ScalekitConnection -Name '
         'Enable-ScalekitConnection -Name '
         'Disable-ScalekitConnection -Name '
+        'Get-HrdDomain -ConnectionName '
+        'Add-HrdDomain -Domain acme.com -ConnectionName '
+        'Remove-HrdDomain -Domain acme.com -ConnectionName '
+        'Sync-HrdDomain -ConnectionName '
     ) {
         (Get-Completion $_).CompletionText | Should -Be @('partner-sso', 'scalekit', 'scalekit-eu')
     }
@@ -101,5 +105,30 @@ Describe 'Completion of application names' {
         $clientId = ((Get-Completion 'Enable-ScalekitConnection -Name scalekit -Application Other').ToolTip -replace '^.*\((\w+)\)$', '$1')
         $clientId | Should -Not -BeNullOrEmpty
         (Get-Completion "Enable-ScalekitConnection -Name scalekit -Application $($clientId.Substring(0, 8))").CompletionText | Should -Be "'Other App'"
+    }
+}
+
+Describe 'Completion of organization ids' {
+    BeforeAll {
+        Connect-Scalekit -EnvironmentUrl $sandbox.ScalekitUrl -Credential $sandbox.ScalekitCredential
+        $acme = New-ScalekitOrganization -DisplayName 'Acme Corporation' -ExternalId acme
+        $globex = New-ScalekitOrganization -DisplayName Globex -ExternalId globex
+    }
+
+    It 'offers every organization id, named in the tooltip, on <_>' -ForEach @(
+        'Get-ScalekitOrganization -Id '
+        'Remove-ScalekitOrganization -Organization '
+        'New-ScalekitPortalLink -Organization '
+        'Add-HrdDomain -ConnectionName scalekit -Domain acme.com -Organization '
+        'Remove-HrdDomain -ConnectionName scalekit -Domain acme.com -Organization '
+    ) {
+        $offered = Get-Completion $_
+        $offered.CompletionText | Sort-Object | Should -Be (@($acme.Id, $globex.Id) | Sort-Object)
+        ($offered | Where-Object CompletionText -EQ $acme.Id).ToolTip | Should -Be 'Acme Corporation (acme)'
+    }
+
+    It 'finds an organization by the start of its name or external id, and inserts its id' {
+        (Get-Completion 'New-ScalekitPortalLink -Organization Acme').CompletionText | Should -Be $acme.Id
+        (Get-Completion 'New-ScalekitPortalLink -Organization glob').CompletionText | Should -Be $globex.Id
     }
 }

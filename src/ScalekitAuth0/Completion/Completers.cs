@@ -28,4 +28,17 @@ namespace ScalekitAuth0.Completion
         {
         }
     }
+
+    /// <summary>
+    /// Scalekit organization ids. Typing the start of a customer's name or external id finds its
+    /// organization too, since nobody remembers org_... ids; the id is what is inserted.
+    /// </summary>
+    public sealed class OrganizationIdCompleter : ScalekitCompleter<ScalekitOrganization>
+    {
+        public OrganizationIdCompleter()
+            : base((context, onPage, operation) => context.Client.ListOrganizationsAsync(onPage, operation),
+                o => new Candidate(o.Id, o.ExternalId is null ? o.DisplayName : $"{o.DisplayName} ({o.ExternalId})", o.DisplayName, o.ExternalId ?? ""))
+        {
+        }
+    }
 }
