@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using ScalekitAuth0.Completion;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Help;
 
@@ -17,6 +18,7 @@ namespace ScalekitAuth0.Commands
     {
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "Connection names (bind from a piped connection's Name). Default: every connection of the tenant.")]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         [Alias("Name")]
         public string[]? ConnectionName { get; set; }
 

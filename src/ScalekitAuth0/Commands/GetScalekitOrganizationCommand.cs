@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using ScalekitAuth0.Completion;
 using System.Threading.Tasks;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.Http;
@@ -21,6 +22,7 @@ namespace ScalekitAuth0.Commands
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "Organization ids (org_...).")]
+        [ArgumentCompleter(typeof(OrganizationIdCompleter))]
         [Alias("OrganizationId")]
         public string[] Id { get; set; } = new string[0];
 

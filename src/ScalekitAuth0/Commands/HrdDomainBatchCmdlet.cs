@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using ScalekitAuth0.Completion;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.PowerShellSupport;
 
@@ -23,11 +24,13 @@ namespace ScalekitAuth0.Commands
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The Auth0 connection's name (binds from a piped connection's Name or a piped domain's ConnectionName).")]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         [Alias("Name")]
         public string ConnectionName { get; set; } = "";
 
         [Parameter(ValueFromPipelineByPropertyName = true,
             HelpMessage = "The Scalekit organization whose ORGANIZATION_DOMAINs change with these domains: an object from Get- or New-ScalekitOrganization, its id (org_...), or its external id.")]
+        [ArgumentCompleter(typeof(OrganizationIdCompleter))]
         [Alias("OrganizationId")]
         public object? Organization { get; set; }
 

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ScalekitAuth0.Completion;
 using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
@@ -8,6 +9,7 @@ namespace ScalekitAuth0.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The organization: an object from Get-ScalekitOrganization, its id (org_...), or its external id.")]
+        [ArgumentCompleter(typeof(OrganizationIdCompleter))]
         [Alias("Id")]
         public object? Organization { get; set; }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using ScalekitAuth0.Completion;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Help;
 
@@ -21,6 +22,7 @@ namespace ScalekitAuth0.Commands
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The Auth0 connection's name (binds from a piped connection's Name).")]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         [Alias("Name")]
         public string ConnectionName { get; set; } = "";
 
