@@ -47,7 +47,7 @@ function Write-Step([string]$Title) {
 function Show([Parameter(ValueFromPipeline)]$InputObject, [string[]]$Property) {
     end {
         $columns = if ($Property) { @{ Property = $Property } } else { @{} }
-        Write-Host ($input | Format-Table @columns -AutoSize | Out-String -Width 120).Trim("`r", "`n")
+        Write-Host ($input | Format-Table @columns -AutoSize -Wrap | Out-String -Width 120).Trim("`r", "`n")
     }
 }
 
@@ -88,8 +88,12 @@ $customers = foreach ($entry in $Customer) {
 $customers | Show -Property Customer, ExternalId, OrganizationId, Domains, Added
 
 Write-Step '4. Checking the integration'
-Test-ScalekitAuth0Integration -Name $ConnectionName | Show
-if (-not (Test-ScalekitAuth0Integration -Name $ConnectionName -Quiet)) {
-    throw "The integration is not complete; see the checks above."
+$checks = @(Test-ScalekitAuth0Integration -Name $ConnectionName)
+$checks | Show -Property Check, Status, Detail
+$failed = @($checks | Where-Object Status -EQ 'Fail')
+if ($failed) {
+    $failed | Show -Property Check, Fix
+    throw "The integration is not complete: $($failed.Check -join ', ') failed. Run the fixes above, or this script again."
 }
+Write-Host ''
 Write-Host "Done. Users of $($Application -join ', ') with an email at $(($Customer.Domain | ForEach-Object { $_ }) -join ', ') now sign in through Scalekit."
