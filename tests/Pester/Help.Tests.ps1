@@ -78,6 +78,15 @@ Describe 'about_ScalekitAuth0' {
         $about | Should -Match "(?m)^$([regex]::Escape($_))\s*$"
     }
 
+    It 'names every error id the module raises' {
+        # The ids written literally where errors are raised; ids built from parts (Auth0CredentialsRefused) are listed by hand.
+        $raised = Get-ChildItem -Path (Join-Path $RepoRoot 'src/ScalekitAuth0') -Recurse -Filter '*.cs' |
+            Select-String -Pattern '(?:ScalekitAuth0Exception|InvalidArgument)\(\s*"(\w+)"' -AllMatches |
+            ForEach-Object { $_.Matches.Groups | Where-Object Name -EQ 1 | ForEach-Object Value } | Sort-Object -Unique
+        $raised | Should -Not -BeNullOrEmpty
+        $raised | Where-Object { $about -notmatch "\b$_\b" } | Should -BeNullOrEmpty
+    }
+
     It 'names every environment variable Connect-Auth0 and Connect-Scalekit read' {
         $variables = 'AUTH0_DOMAIN', 'AUTH0_CLIENT_ID', 'AUTH0_CLIENT_SECRET', 'AUTH0_API_TOKEN',
             'SCALEKIT_ENVIRONMENT_URL', 'SCALEKIT_CLIENT_ID', 'SCALEKIT_CLIENT_SECRET'
