@@ -220,22 +220,42 @@ function Invoke-SandboxAuth0Api {
         [object]$Body,
         [psobject]$Sandbox
     )
+    $target = Get-CurrentSandbox $Sandbox
+    $base = $target.Auth0Url.TrimEnd('/')
+    Invoke-SandboxApi $base @{ client_id = $target.Auth0ClientId; client_secret = $target.Auth0ClientSecret; audience = "$base/api/v2/" } $Path $Method $PSBoundParameters
+}
+
+# The same for the sandbox's Scalekit API with the seeded environment client: to set up organizations
+# and domains, or read them, without going through the module under test.
+function Invoke-SandboxScalekitApi {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory, Position = 0)][string]$Path,
+        [ValidateSet('GET', 'POST', 'PATCH', 'PUT', 'DELETE')][string]$Method = 'GET',
+        [object]$Body,
+        [psobject]$Sandbox
+    )
+    $target = Get-CurrentSandbox $Sandbox
+    $base = $target.ScalekitUrl.TrimEnd('/')
+    Invoke-SandboxApi $base @{ client_id = $target.ScalekitClientId; client_secret = $target.ScalekitClientSecret } $Path $Method $PSBoundParameters
+}
+
+function Get-CurrentSandbox([psobject]$Sandbox) {
     $target = $Sandbox ?? $script:Current
     if (-not $target) { throw 'No sandbox is running: call Start-TestSandbox first (or pass -Sandbox).' }
-    $base = $target.Auth0Url.TrimEnd('/')
-    $token = Invoke-RestMethod -Method POST -Uri "$base/oauth/token" -Body @{
-        grant_type    = 'client_credentials'
-        client_id     = $target.Auth0ClientId
-        client_secret = $target.Auth0ClientSecret
-        audience      = "$base/api/v2/"
-    }
+    $target
+}
+
+# A client-credentials token from $Base/oauth/token, then the call; a JSON body when the caller bound -Body.
+function Invoke-SandboxApi([string]$Base, [hashtable]$Client, [string]$Path, [string]$Method, [hashtable]$Bound) {
+    $token = Invoke-RestMethod -Method POST -Uri "$Base/oauth/token" -Body (@{ grant_type = 'client_credentials' } + $Client)
     $request = @{
         Method  = $Method
-        Uri     = '{0}/{1}' -f $base, $Path.TrimStart('/')
+        Uri     = '{0}/{1}' -f $Base, $Path.TrimStart('/')
         Headers = @{ Authorization = "Bearer $($token.access_token)" }
     }
-    if ($PSBoundParameters.ContainsKey('Body')) {
-        $request.Body = ConvertTo-Json -InputObject $Body -Depth 10 -Compress
+    if ($Bound.ContainsKey('Body')) {
+        $request.Body = ConvertTo-Json -InputObject $Bound.Body -Depth 10 -Compress
         $request.ContentType = 'application/json'
     }
     Invoke-RestMethod @request
@@ -255,4 +275,5 @@ Export-ModuleMember -Function @(
     'New-SandboxAuth0Client'
     'Add-SandboxCustomDomain'
     'Invoke-SandboxAuth0Api'
+    'Invoke-SandboxScalekitApi'
 )

@@ -59,6 +59,23 @@ namespace ScalekitAuth0.Auth0
             return ascii;
         }
 
+        /// <summary>
+        /// How an entry already on a list compares with others: its normal form, or, for an entry this
+        /// module would not accept (Auth0 also takes URIs there), the entry itself in lower case, so it
+        /// can still be matched and kept as it is.
+        /// </summary>
+        public static string Comparable(string alias)
+        {
+            try
+            {
+                return Normalize(alias);
+            }
+            catch (ArgumentException)
+            {
+                return alias.Trim().ToLowerInvariant();
+            }
+        }
+
         private static ArgumentException Invalid(string? input, string why) =>
             new ArgumentException($"'{Printable(input)}' is not a usable email domain: {why}.");
 

@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using Newtonsoft.Json.Linq;
+using ScalekitAuth0.Http;
+
+namespace ScalekitAuth0.Auth0
+{
+    /// <summary>A change merged onto the connection as it was just read: the list to write and what differs.</summary>
+    public sealed class HrdDomainPlan
+    {
+        /// <summary>Auth0's limit on a connection's <c>domain_aliases</c>.</summary>
+        public const int MaxDomains = 1000;
+
+        private readonly Stopwatch _sinceRead = Stopwatch.StartNew();
+
+        private HrdDomainPlan(Auth0Connection connection, HrdDomainChange change, IReadOnlyList<string> aliases, IReadOnlyList<string> added, IReadOnlyList<string> removed)
+        {
+            Connection = connection;
+            Change = change;
+            Aliases = aliases;
+            Added = added;
+            Removed = removed;
+        }
+
+        /// <summary>The connection as it was read.</summary>
+        public Auth0Connection Connection { get; }
+
+        public HrdDomainChange Change { get; }
+
+        /// <summary>The whole list to write.</summary>
+        public IReadOnlyList<string> Aliases { get; }
+
+        public IReadOnlyList<string> Added { get; }
+
+        /// <summary>The entries taken off, as they were spelled on the list.</summary>
+        public IReadOnlyList<string> Removed { get; }
+
+        public int Unchanged => Aliases.Count - Added.Count;
+
+        public bool HasChanges => Added.Count > 0 || Removed.Count > 0;
+
+        public TimeSpan Age => _sinceRead.Elapsed;
+
+        /// <summary>
+        /// Keeps every entry the change does not remove, as it is spelled, and appends the domains it
+        /// adds that are not there yet. Refuses to hide options it cannot see, and to pass Auth0's limit.
+        /// </summary>
+        public static HrdDomainPlan Merge(Auth0Connection connection, HrdDomainChange change)
+        {
+            if (connection.Options is null)
+            {
+                throw new ScalekitAuth0Exception("Auth0OptionsHidden", ApiErrorKind.Forbidden,
+                    $"Auth0 returned connection '{connection.Name}' without its options; writing its domains now would erase them.",
+                    "Grant the read:connections_options scope to the Auth0 application, then run Connect-Auth0 again.");
+            }
+            var kept = new List<string>();
+            var removed = new List<string>();
+            var present = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var alias in connection.DomainAliases)
+            {
+                if (change.Removes(alias))
+                {
+                    removed.Add(alias);
+                }
+                else
+                {
+                    kept.Add(alias);
+                    present.Add(DomainName.Comparable(alias));
+                }
+            }
+            var added = change.Added.Where(d => !present.Contains(d)).ToList();
+            var aliases = kept.Concat(added).ToList();
+            if (added.Count > 0 && aliases.Count > MaxDomains)
+            {
+                throw LimitExceeded(connection, kept.Count, added.Count);
+            }
+            return new HrdDomainPlan(connection, change, aliases, added, removed);
+        }
+
+        internal static ScalekitAuth0Exception LimitExceeded(Auth0Connection connection, int routed, int adding) =>
+            new ScalekitAuth0Exception("HrdDomainLimitExceeded", ApiErrorKind.BadRequest,
+                $"Auth0 connection '{connection.Name}' routes {routed} domain(s); adding {adding} more would pass Auth0's limit of {MaxDomains} per connection.",
+                "Remove domains no organization uses (Sync-HrdDomain -Prune), or route some customers through another connection.");
+
+        /// <summary>
+        /// The whole options object (Auth0 replaces it wholesale, and would drop whatever is left out)
+        /// with the new list, and the display name (Auth0 resets it to the name when it is absent).
+        /// </summary>
+        public JObject UpdateBody()
+        {
+            var options = Connection.CopyOptions();
+            options["domain_aliases"] = new JArray(Aliases.Cast<object>().ToArray());
+            // Auth0 derives oidc_metadata from discovery_url itself; a stale copy sent back would win.
+            options.Remove("oidc_metadata");
+            return new JObject
+            {
+                ["options"] = options,
+                ["display_name"] = Connection.DisplayName ?? Connection.Name,
+            };
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using ScalekitAuth0.Http;
+
+namespace ScalekitAuth0.Auth0
+{
+    /// <summary>
+    /// Every connection of a tenant and the email domains each routes, from one listing: which
+    /// connection a command means, and which domains another connection already routes (a domain
+    /// can send a user to one connection only; Auth0 itself does not check).
+    /// </summary>
+    public sealed class HrdDomainRoutes
+    {
+        private readonly Dictionary<string, Auth0Connection> _byName;
+        private readonly ILookup<string, Auth0Connection> _byDomain;
+
+        private HrdDomainRoutes(IReadOnlyList<Auth0Connection> connections)
+        {
+            Connections = connections;
+            _byName = connections.GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            _byDomain = connections
+                .SelectMany(c => c.DomainAliases.Select(alias => (Key: DomainName.Comparable(alias), Connection: c)))
+                .ToLookup(route => route.Key, route => route.Connection, StringComparer.Ordinal);
+        }
+
+        public IReadOnlyList<Auth0Connection> Connections { get; }
+
+        /// <summary>Lists all connections, with options, once.</summary>
+        public static async Task<HrdDomainRoutes> ReadAsync(Auth0Client client, Operation operation)
+        {
+            var connections = new List<Auth0Connection>();
+            await client.ListConnectionsAsync(Array.Empty<string>(), connections.AddRange, operation).ConfigureAwait(false);
+            return new HrdDomainRoutes(connections);
+        }
+
+        /// <summary>The connection of that name; one created since the listing is looked up, one that does not exist is an error.</summary>
+        public async Task<Auth0Connection> RequireAsync(Auth0Client client, string name, Operation operation) =>
+            _byName.TryGetValue(name, out var connection)
+                ? connection
+                : await client.RequireConnectionAsync(null, name, operation).ConfigureAwait(false);
+
+        /// <summary>
+        /// Null when <paramref name="target"/> may start routing the domain; otherwise the error that
+        /// names the connection already routing it. A domain the target routes already is never refused.
+        /// </summary>
+        public ScalekitAuth0Exception? Refusal(string domain, Auth0Connection target)
+        {
+            var routing = _byDomain[DomainName.Comparable(domain)].ToList();
+            if (routing.Count == 0 || routing.Any(c => c.Id == target.Id))
+            {
+                return null;
+            }
+            var other = routing[0];
+            return new ScalekitAuth0Exception("HrdDomainRoutedElsewhere", ApiErrorKind.Conflict,
+                $"'{domain}' is already a Home Realm Discovery domain of Auth0 connection '{other.Name}' ({other.Id}, {other.Strategy}); a domain can send users to one connection only.",
+                $"Leave it there, or remove it from that connection first: Remove-HrdDomain -ConnectionName '{other.Name}' -Domain '{domain}'.");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using ScalekitAuth0.Auth0;
+using ScalekitAuth0.Help;
+using ScalekitAuth0.PowerShellSupport;
+
+namespace ScalekitAuth0.Commands
+{
+    [CmdletHelp("Adds email domains to a connection's Home Realm Discovery list, and to a Scalekit organization.",
+        "Users whose email address ends in one of these domains are sent by Auth0 to the connection (options.domain_aliases). Domains are trimmed, lower-cased, converted to punycode when internationalised, and merged when they repeat; an email address, a URL or a malformed name is an error that names it, and nothing is written for it. However many domains come down the pipeline, each connection is read once and written once, with its whole options and display name, after every domain has arrived; the connection is then read back and, if a concurrent writer dropped a domain, written again. A domain another connection of the tenant already routes is refused, naming that connection, and a connection holds at most 1000 domains. With -Organization each domain first becomes an ORGANIZATION_DOMAIN of that Scalekit organization, so Scalekit can route the user on to the customer's identity provider; one that Scalekit refuses is not added to Auth0.")]
+    [CmdletExample("Get-ScalekitConnection -Name scalekit | Add-HrdDomain -Domain acme.com, acme.co.uk -Organization (New-ScalekitOrganization -DisplayName Acme -ExternalId acme)",
+        "Onboards Acme: creates (or finds) its Scalekit organization, registers both domains there, then routes them to the connection.")]
+    [CmdletExample("Get-Content domains.txt | Add-HrdDomain -ConnectionName scalekit",
+        "Adds every domain listed in a file with one read and one write of the connection.")]
+    [CmdletExample("Add-HrdDomain -ConnectionName scalekit -Domain globex.com -Organization globex -WhatIf",
+        "Shows what would be added for the organization whose external id is globex, sending no write request.")]
+    [Cmdlet(VerbsCommon.Add, "HrdDomain", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(ScalekitConnection))]
+    public sealed class AddHrdDomainCommand : HrdDomainCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "Email domains to route to the connection, such as acme.com; internationalised names are converted to punycode.")]
+        [AllowEmptyString]
+        public string[] Domain { get; set; } = new string[0];
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The Auth0 connection's name (binds from a piped connection's Name).")]
+        [Alias("Name")]
+        public string ConnectionName { get; set; } = "";
+
+        [Parameter(ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The Scalekit organization that owns these domains: an object from Get- or New-ScalekitOrganization, its id (org_...), or its external id.")]
+        [Alias("OrganizationId")]
+        public object? Organization { get; set; }
+
+        protected override void ProcessRecord() => Collect(ConnectionName, Domain, Organization);
+
+        protected override void EndProcessing()
+        {
+            foreach (var batch in Batches)
+            {
+                ForEachInput(batch.ConnectionName, () => Add(batch));
+            }
+        }
+
+        private void Add(HrdDomainBatch batch)
+        {
+            var target = Target(batch.ConnectionName);
+            var domains = batch.Domains.Where(domain => IsFree(domain, target)).ToList();
+            if (domains.Count == 0)
+            {
+                return;
+            }
+            // Checked on the listing before anything is written; the editor checks again on the fresh read.
+            HrdDomainPlan.Merge(target, HrdDomainChange.Adding(domains));
+            var organizations = batch.Organizations.Select(group => (Organization: Resolve(group.Argument), group.Domains)).ToList();
+            var where = organizations.Count == 0 ? "" : $", after registering them on Scalekit organization {string.Join(", ", organizations.Select(o => $"'{o.Organization.DisplayName}'"))}";
+            if (!ShouldProcess(Describe(target), $"Add {domains.Count} Home Realm Discovery domain(s): {List(domains)}{where}"))
+            {
+                return;
+            }
+            foreach (var (organization, owned) in organizations)
+            {
+                foreach (var refused in Register(organization, owned.Intersect(domains).ToList()))
+                {
+                    domains.Remove(refused);
+                }
+            }
+            if (domains.Count > 0)
+            {
+                WriteObject(ScalekitConnection.From(Edit(target, HrdDomainChange.Adding(domains)).Connection, Auth0.Domain));
+            }
+        }
+
+        private bool IsFree(string domain, Auth0Connection target)
+        {
+            if (Routes.Refusal(domain, target) is ScalekitAuth0Exception refusal)
+            {
+                Report(refusal, domain);
+                return false;
+            }
+            return true;
+        }
+
+        /// <summary>Scalekit first: a domain Auth0 sends to Scalekit that Scalekit cannot place fails the user at sign-in.</summary>
+        /// <returns>The domains Scalekit refused, each reported.</returns>
+        private IReadOnlyCollection<string> Register(ScalekitOrganization organization, IReadOnlyCollection<string> domains)
+        {
+            var client = Scalekit.Client;
+            var progress = new ThrottledProgress(this, 1, $"Registering domains on Scalekit organization '{organization.DisplayName}'");
+            var refusals = Run(operation => client.RegisterOrganizationDomainsAsync(organization, domains, done =>
+            {
+                if (progress.IsDue())
+                {
+                    Post(operation, () => progress.Write(done, domains.Count, $"{done} of {domains.Count}"));
+                }
+            }, operation));
+            progress.Complete();
+            foreach (var refusal in refusals)
+            {
+                Report(refusal.Value, refusal.Key);
+            }
+            return refusals.Keys.ToList();
+        }
+    }
+}

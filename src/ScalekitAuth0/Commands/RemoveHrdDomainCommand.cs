@@ -1,0 +1,72 @@
+using System.Linq;
+using System.Management.Automation;
+using ScalekitAuth0.Auth0;
+using ScalekitAuth0.Help;
+
+namespace ScalekitAuth0.Commands
+{
+    [CmdletHelp("Removes email domains from a connection's Home Realm Discovery list, and from a Scalekit organization.",
+        "Domains are normalized as Add-HrdDomain does, gathered from the whole pipeline, and each connection is read once and written once with its whole options and display name, then read back; if a concurrent writer put a removed domain back, it is removed again. A domain the connection does not route is not an error. With -Organization the domains are then deleted from that Scalekit organization too (Auth0 first, so no user is sent to Scalekit for a domain Scalekit no longer knows). Asks for confirmation unless -Confirm:$false is given (runbooks must pass it).")]
+    [CmdletExample("Remove-HrdDomain -ConnectionName scalekit -Domain acme.co.uk -Confirm:$false",
+        "Stops routing acme.co.uk users to the connection, without asking.")]
+    [CmdletExample("Get-HrdDomain -ConnectionName scalekit -Domain '*.test' | Remove-HrdDomain -PassThru",
+        "Removes every test domain in one write and lists what was removed.")]
+    [Cmdlet(VerbsCommon.Remove, "HrdDomain", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(HrdDomain))]
+    public sealed class RemoveHrdDomainCommand : HrdDomainCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "Email domains to stop routing to the connection, such as acme.com.")]
+        [AllowEmptyString]
+        public string[] Domain { get; set; } = new string[0];
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The Auth0 connection's name (binds from a piped connection's Name or a piped domain's ConnectionName).")]
+        [Alias("Name")]
+        public string ConnectionName { get; set; } = "";
+
+        [Parameter(ValueFromPipelineByPropertyName = true,
+            HelpMessage = "Also delete the domains from this Scalekit organization: an object from Get-ScalekitOrganization, its id (org_...), or its external id.")]
+        [Alias("OrganizationId")]
+        public object? Organization { get; set; }
+
+        [Parameter(HelpMessage = "Writes each removed domain to the pipeline.")]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord() => Collect(ConnectionName, Domain, Organization);
+
+        protected override void EndProcessing()
+        {
+            foreach (var batch in Batches)
+            {
+                ForEachInput(batch.ConnectionName, () => Remove(batch));
+            }
+        }
+
+        private void Remove(HrdDomainBatch batch)
+        {
+            var target = RequireConnection(null, batch.ConnectionName);
+            var organizations = batch.Organizations.Select(group => (Organization: Resolve(group.Argument), group.Domains)).ToList();
+            var where = organizations.Count == 0 ? "" : $", then delete them from Scalekit organization {string.Join(", ", organizations.Select(o => $"'{o.Organization.DisplayName}'"))}";
+            if (!ShouldProcess(Describe(target), $"Remove {batch.Domains.Count} Home Realm Discovery domain(s): {List(batch.Domains)}{where}"))
+            {
+                return;
+            }
+            var (plan, connection) = Edit(target, HrdDomainChange.Removing(batch.Domains));
+            if (plan.Removed.Count < batch.Domains.Count)
+            {
+                WriteVerbose($"Connection '{target.Name}' did not route {batch.Domains.Count - plan.Removed.Count} of the domain(s); nothing to remove for those.");
+            }
+            foreach (var (organization, domains) in organizations)
+            {
+                var client = Scalekit.Client;
+                var deleted = Run(operation => client.UnregisterOrganizationDomainsAsync(organization.Id, domains, operation));
+                WriteVerbose($"Deleted {deleted.Count} domain(s) from Scalekit organization '{organization.DisplayName}'.");
+            }
+            if (PassThru)
+            {
+                WriteObject(plan.Removed.Select(domain => HrdDomain.From(domain, connection, Auth0.Domain)), enumerateCollection: true);
+            }
+        }
+    }
+}

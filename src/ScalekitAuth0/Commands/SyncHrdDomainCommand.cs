@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using ScalekitAuth0.Auth0;
+using ScalekitAuth0.Help;
+using ScalekitAuth0.PowerShellSupport;
+
+namespace ScalekitAuth0.Commands
+{
+    [CmdletHelp("Makes a connection route the domains of all Scalekit organizations.",
+        "Reads every organization of the Scalekit environment (all pages) and each one's ORGANIZATION_DOMAINs, then adds to the connection's Home Realm Discovery list the ones it lacks, with one read and one write of the connection and a read-back that catches a concurrent writer. With -Prune it also removes the domains no organization owns. A domain another connection of the tenant routes is reported and left alone. -WhatIf writes nothing and still returns the result, showing what would change.")]
+    [CmdletExample("Sync-HrdDomain -ConnectionName scalekit -Prune -WhatIf",
+        "Shows which domains would be added and which removed, without changing anything.")]
+    [CmdletExample("Get-ScalekitConnection -Name scalekit | Sync-HrdDomain",
+        "Adds every Scalekit organization domain the connection does not route yet; a nightly runbook can run this.")]
+    [Cmdlet(VerbsData.Sync, "HrdDomain", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(HrdDomainSyncResult))]
+    public sealed class SyncHrdDomainCommand : HrdDomainCmdlet
+    {
+        private IReadOnlyDictionary<string, ScalekitOrganization>? _owners;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The Auth0 connection's name (binds from a piped connection's Name).")]
+        [Alias("Name")]
+        public string ConnectionName { get; set; } = "";
+
+        [Parameter(HelpMessage = "Also removes the domains no Scalekit organization owns.")]
+        public SwitchParameter Prune { get; set; }
+
+        protected override void ProcessRecord() => ForEachInput(ConnectionName, () =>
+        {
+            var target = Target(ConnectionName);
+            var owners = _owners ??= ReadOwners();
+            var desired = new List<string>();
+            foreach (var domain in owners.Keys.Select(DomainName.Comparable).Distinct().OrderBy(d => d, StringComparer.Ordinal))
+            {
+                if (Routes.Refusal(domain, target) is ScalekitAuth0Exception refusal)
+                {
+                    Report(refusal, domain);
+                }
+                else
+                {
+                    desired.Add(domain);
+                }
+            }
+            var editor = new HrdDomainEditor(Auth0.Client);
+            var change = Prune ? HrdDomainChange.Exactly(desired) : HrdDomainChange.Adding(desired);
+            var plan = Run(operation => editor.PlanAsync(target.Id, change, operation));
+            var result = new HrdDomainSyncResult
+            {
+                ConnectionName = target.Name,
+                ConnectionId = target.Id,
+                Tenant = Auth0.Domain,
+                Added = plan.Added.ToArray(),
+                Removed = plan.Removed.ToArray(),
+                Unchanged = plan.Unchanged,
+                Applied = !plan.HasChanges,
+            };
+            if (plan.HasChanges && ShouldProcess(Describe(target), Summary(plan)))
+            {
+                Run(operation => editor.ApplyAsync(plan, operation));
+                result.Applied = true;
+            }
+            WriteObject(result);
+        });
+
+        private IReadOnlyDictionary<string, ScalekitOrganization> ReadOwners()
+        {
+            var client = Scalekit.Client;
+            var progress = new ThrottledProgress(this, 1, "Reading the domains of Scalekit organizations");
+            var owners = Run(operation => client.ListAllOrganizationDomainsAsync((done, total) =>
+            {
+                if (progress.IsDue())
+                {
+                    Post(operation, () => progress.Write(done, total, $"{done} of {total} organizations"));
+                }
+            }, operation));
+            progress.Complete();
+            return owners;
+        }
+
+        private static string Summary(HrdDomainPlan plan)
+        {
+            var parts = new List<string>();
+            if (plan.Added.Count > 0)
+            {
+                parts.Add($"add {plan.Added.Count} ({List(plan.Added)})");
+            }
+            if (plan.Removed.Count > 0)
+            {
+                parts.Add($"remove {plan.Removed.Count} ({List(plan.Removed)})");
+            }
+            return $"Home Realm Discovery domains: {string.Join("; ", parts)}; keep {plan.Unchanged}";
+        }
+    }
+}
