@@ -276,4 +276,5 @@ Export-ModuleMember -Function @(
     'Add-SandboxCustomDomain'
     'Invoke-SandboxAuth0Api'
     'Invoke-SandboxScalekitApi'
+    'Get-CurrentSandbox'
 )
