@@ -143,7 +143,7 @@ Describe 'Test-ScalekitAuth0Integration' {
         }
 
         Get-Problem | Should -Be @('DomainConflicts=Fail')
-        (Get-Check DomainConflicts).Detail | Should -BeLike '*acme.com (*scalekit*okta-acme*)*'
+        (Get-Check DomainConflicts).Detail | Should -BeLike '*acme.com (okta-acme, scalekit)*'
         $fix = (Get-Check DomainConflicts).Fix
         $fix | Should -Be "Remove-HrdDomain -ConnectionName 'okta-acme' -Domain 'acme.com'"
         $ConfirmPreference = 'None'

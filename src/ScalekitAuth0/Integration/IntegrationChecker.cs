@@ -178,7 +178,7 @@ namespace ScalekitAuth0.Integration
             var conflicts = routes.Connections
                 .SelectMany(c => c.DomainAliases.Select(alias => (Domain: DomainName.Comparable(alias), Connection: c.Name)))
                 .GroupBy(route => route.Domain, StringComparer.Ordinal)
-                .Select(group => (Domain: group.Key, Connections: group.Select(r => r.Connection).Distinct(StringComparer.Ordinal).ToList()))
+                .Select(group => (Domain: group.Key, Connections: group.Select(r => r.Connection).Distinct(StringComparer.Ordinal).OrderBy(c => c, StringComparer.Ordinal).ToList()))
                 .Where(conflict => conflict.Connections.Count > 1)
                 .ToList();
             if (conflicts.Count == 0)
