@@ -27,11 +27,13 @@ namespace ScalekitAuth0.Commands
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The Auth0 connection's name (binds from a piped connection's Name).")]
         [Alias("Name")]
+        [ValidateText]
         public string ConnectionName { get; set; } = "";
 
         [Parameter(ValueFromPipelineByPropertyName = true,
             HelpMessage = "The Scalekit organization that owns these domains: an object from Get- or New-ScalekitOrganization, its id (org_...), or its external id.")]
         [Alias("OrganizationId")]
+        [ValidateText]
         public object? Organization { get; set; }
 
         protected override void ProcessRecord() => Collect(ConnectionName, Domain, Organization);

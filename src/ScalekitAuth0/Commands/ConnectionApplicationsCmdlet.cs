@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -14,13 +15,16 @@ namespace ScalekitAuth0.Commands
         private readonly List<Request> _requests = new List<Request>();
 
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "The connection's name (binds from a piped connection).")]
+        [ValidateText]
         public string? Name { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "The connection's id, con_... (binds from a piped connection); used instead of -Name when both are given.")]
+        [ValidateText]
         public string? Id { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, HelpMessage = "Auth0 applications, by name as shown in the dashboard or by client id. A name two applications share must be given as a client id.")]
         [ValidateNotNullOrEmpty]
+        [ValidateText]
         public string[] Application { get; set; } = new string[0];
 
         [Parameter(HelpMessage = "Writes the connection, with its EnabledClients, to the pipeline.")]

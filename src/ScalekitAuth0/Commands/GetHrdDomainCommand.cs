@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Help;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -18,10 +19,12 @@ namespace ScalekitAuth0.Commands
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "Connection names (bind from a piped connection's Name). Default: every connection of the tenant.")]
         [Alias("Name")]
+        [ValidateText]
         public string[]? ConnectionName { get; set; }
 
         [Parameter(HelpMessage = "Only these domains; wildcards allowed.")]
         [SupportsWildcards]
+        [ValidateText(MaxLength = DomainName.MaxLength)]
         public string[]? Domain { get; set; }
 
         protected override void ProcessRecord()
@@ -56,9 +59,23 @@ namespace ScalekitAuth0.Commands
             }
         }
 
-        /// <summary>A plain domain is compared in its normal form, so 'ACME.com' and 'bücher.de' find what the list holds.</summary>
-        private IReadOnlyList<WildcardPattern>? Patterns() => Domain?
-            .Select(d => new WildcardPattern(WildcardPattern.ContainsWildcardCharacters(d) ? d : DomainName.Comparable(d), WildcardOptions.IgnoreCase))
-            .ToList();
+        /// <summary>
+        /// A plain domain is compared in its normal form, so 'ACME.com' and 'bücher.de' find what the
+        /// list holds; one that is no domain at all (an email address, a URL) is an error naming it,
+        /// not a silent empty answer.
+        /// </summary>
+        private IReadOnlyList<WildcardPattern>? Patterns()
+        {
+            try
+            {
+                return Domain?
+                    .Select(d => new WildcardPattern(WildcardPattern.ContainsWildcardCharacters(d) ? d : NormalizeDomain(d, nameof(Domain)), WildcardOptions.IgnoreCase))
+                    .ToList();
+            }
+            catch (ScalekitAuth0Exception e)
+            {
+                throw Terminate(e, Domain);
+            }
+        }
     }
 }

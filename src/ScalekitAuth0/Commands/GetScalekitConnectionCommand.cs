@@ -1,6 +1,7 @@
 using System.Management.Automation;
 
 using ScalekitAuth0.Help;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -19,9 +20,11 @@ namespace ScalekitAuth0.Commands
         /// <summary>Wildcards select among all OIDC connections; a plain name is looked up directly.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet, ValueFromPipelineByPropertyName = true, HelpMessage = "Connection names; wildcards allowed.")]
         [SupportsWildcards]
+        [ValidateText]
         public string[] Name { get; set; } = new string[0];
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true, HelpMessage = "Connection ids (con_...).")]
+        [ValidateText]
         public string[] Id { get; set; } = new string[0];
 
         protected override void ProcessRecord()

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.Scalekit;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -22,10 +23,12 @@ namespace ScalekitAuth0.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "Organization ids (org_...).")]
         [Alias("OrganizationId")]
+        [ValidateText]
         public string[] Id { get; set; } = new string[0];
 
         [Parameter(Mandatory = true, ParameterSetName = ExternalIdSet, ValueFromPipelineByPropertyName = true,
             HelpMessage = "Your own ids for the customers, as given to New-ScalekitOrganization -ExternalId.")]
+        [ValidateText]
         public string[] ExternalId { get; set; } = new string[0];
 
         [Parameter(HelpMessage = "Also reads each organization's domains into its Domains property.")]

@@ -49,7 +49,7 @@ namespace ScalekitAuth0.Commands
             }
             foreach (var domain in domains)
             {
-                ForEachInput(domain, () => batch.Add(Normalize(domain), argument));
+                ForEachInput(domain, () => batch.Add(NormalizeDomain(domain, "Domain"), argument));
             }
         });
 
@@ -97,18 +97,6 @@ namespace ScalekitAuth0.Commands
         {
             var client = Auth0.Client;
             return Run(operation => HrdDomainRoutes.ReadAsync(client, operation));
-        }
-
-        private static string Normalize(string domain)
-        {
-            try
-            {
-                return DomainName.Normalize(domain);
-            }
-            catch (ArgumentException e)
-            {
-                throw InvalidArgument("InvalidHrdDomain", "-Domain " + e.Message, "Give the part of an email address after the '@', such as 'acme.com'.");
-            }
         }
 
         /// <summary>The domains one command gathered for one connection, each once, with the organization each belongs to when one was given.</summary>

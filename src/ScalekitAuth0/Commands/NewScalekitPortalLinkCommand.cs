@@ -17,6 +17,7 @@ namespace ScalekitAuth0.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The organization: an object from Get-ScalekitOrganization, its id (org_...), or its external id.")]
         [Alias("Id")]
+        [ValidateText]
         public object? Organization { get; set; }
 
         [Parameter(HelpMessage = "What the administrator may configure: sso, dir_sync, or both (the default).")]

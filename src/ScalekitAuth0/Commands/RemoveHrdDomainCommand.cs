@@ -2,6 +2,7 @@ using System.Linq;
 using System.Management.Automation;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Help;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -23,11 +24,13 @@ namespace ScalekitAuth0.Commands
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The Auth0 connection's name (binds from a piped connection's Name or a piped domain's ConnectionName).")]
         [Alias("Name")]
+        [ValidateText]
         public string ConnectionName { get; set; } = "";
 
         [Parameter(ValueFromPipelineByPropertyName = true,
             HelpMessage = "Also delete the domains from this Scalekit organization: an object from Get-ScalekitOrganization, its id (org_...), or its external id.")]
         [Alias("OrganizationId")]
+        [ValidateText]
         public object? Organization { get; set; }
 
         [Parameter(HelpMessage = "Writes each removed domain to the pipeline.")]

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 
 using ScalekitAuth0.Help;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -13,9 +14,11 @@ namespace ScalekitAuth0.Commands
     public sealed class RemoveScalekitConnectionCommand : Auth0Cmdlet
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "The connection's name (binds from a piped connection).")]
+        [ValidateText]
         public string? Name { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "The connection's id, con_... (binds from a piped connection); used instead of -Name when both are given.")]
+        [ValidateText]
         public string? Id { get; set; }
 
         [Parameter(HelpMessage = "Writes the resulting object to the pipeline.")]

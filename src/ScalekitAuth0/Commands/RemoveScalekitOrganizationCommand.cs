@@ -15,6 +15,7 @@ namespace ScalekitAuth0.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The organization: an object from Get-ScalekitOrganization, its id (org_...), or its external id.")]
         [Alias("Id")]
+        [ValidateText]
         public object? Organization { get; set; }
 
         [Parameter(HelpMessage = "Writes the deleted organization to the pipeline.")]

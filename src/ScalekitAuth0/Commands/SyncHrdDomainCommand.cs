@@ -23,6 +23,7 @@ namespace ScalekitAuth0.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The Auth0 connection's name (binds from a piped connection's Name).")]
         [Alias("Name")]
+        [ValidateText]
         public string ConnectionName { get; set; } = "";
 
         [Parameter(HelpMessage = "Also removes the domains no Scalekit organization owns.")]
