@@ -65,6 +65,7 @@ Describe 'The composed workflow of the design' {
 
         Test-ScalekitAuth0Integration -Name scalekit
 
+        Test-ScalekitAuth0Integration -Name scalekit -Quiet | Should -BeTrue
         Get-StoredAlias | Sort-Object | Should -Be @('acme.co.uk', 'acme.com')
         $acme = Get-ScalekitOrganization -ExternalId acme
         Get-StoredOrganizationDomain $acme.Id | Sort-Object | Should -Be @('acme.co.uk', 'acme.com')
@@ -153,6 +154,19 @@ Describe 'Add-HrdDomain' {
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'HrdDomainRoutedElsewhere,*'
         $failures[0].Exception.Message | Should -BeLike "*'other-sso'*"
         Get-Write | Should -BeNullOrEmpty
+    }
+
+    It 'refuses, within one command, a domain it just routed to another connection' {
+        $null = New-ScalekitConnection -Name other-sso
+        Clear-SandboxRequest
+
+        [pscustomobject]@{ ConnectionName = 'scalekit'; Domain = 'acme.com' }, [pscustomobject]@{ ConnectionName = 'other-sso'; Domain = 'acme.com' } |
+            Add-HrdDomain -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures | Should -HaveCount 1
+        $failures[0].Exception.Message | Should -BeLike "*'scalekit'*"
+        Get-StoredAlias | Should -Be @('acme.com')
+        Get-StoredAlias other-sso | Should -BeNullOrEmpty
     }
 
     It 'refuses to pass 1000 domains on a connection, writing nothing' {

@@ -79,7 +79,7 @@ namespace ScalekitAuth0.Auth0
             return new HrdDomainPlan(connection, change, aliases, added, removed);
         }
 
-        internal static ScalekitAuth0Exception LimitExceeded(Auth0Connection connection, int routed, int adding) =>
+        private static ScalekitAuth0Exception LimitExceeded(Auth0Connection connection, int routed, int adding) =>
             new ScalekitAuth0Exception("HrdDomainLimitExceeded", ApiErrorKind.BadRequest,
                 $"Auth0 connection '{connection.Name}' routes {routed} domain(s); adding {adding} more would pass Auth0's limit of {MaxDomains} per connection.",
                 "Remove domains no organization uses (Sync-HrdDomain -Prune), or route some customers through another connection.");

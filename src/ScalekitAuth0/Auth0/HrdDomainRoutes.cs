@@ -13,19 +13,18 @@ namespace ScalekitAuth0.Auth0
     /// </summary>
     public sealed class HrdDomainRoutes
     {
-        private readonly Dictionary<string, Auth0Connection> _byName;
-        private readonly ILookup<string, Auth0Connection> _byDomain;
+        private readonly List<Auth0Connection> _connections;
+        private Dictionary<string, Auth0Connection> _byName;
+        private ILookup<string, Auth0Connection> _byDomain;
 
-        private HrdDomainRoutes(IReadOnlyList<Auth0Connection> connections)
+        private HrdDomainRoutes(List<Auth0Connection> connections)
         {
-            Connections = connections;
-            _byName = connections.GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-            _byDomain = connections
-                .SelectMany(c => c.DomainAliases.Select(alias => (Key: DomainName.Comparable(alias), Connection: c)))
-                .ToLookup(route => route.Key, route => route.Connection, StringComparer.Ordinal);
+            _connections = connections;
+            (_byName, _byDomain) = Index(connections);
         }
 
-        public IReadOnlyList<Auth0Connection> Connections { get; }
+        /// <summary>Every connection of the tenant, as listed or as this command last changed it.</summary>
+        public IReadOnlyList<Auth0Connection> Connections => _connections;
 
         /// <summary>Lists all connections, with options, once.</summary>
         public static async Task<HrdDomainRoutes> ReadAsync(Auth0Client client, Operation operation)
@@ -40,6 +39,17 @@ namespace ScalekitAuth0.Auth0
             _byName.TryGetValue(name, out var connection)
                 ? connection
                 : await client.RequireConnectionAsync(null, name, operation).ConfigureAwait(false);
+
+        /// <summary>
+        /// Takes in a connection as it is after this command changed it, so that the command's next
+        /// connection is checked against what the tenant routes now, not what it routed at the listing.
+        /// </summary>
+        public void Record(Auth0Connection changed)
+        {
+            _connections.RemoveAll(c => c.Id == changed.Id);
+            _connections.Add(changed);
+            (_byName, _byDomain) = Index(_connections);
+        }
 
         /// <summary>
         /// Null when <paramref name="target"/> may start routing the domain; otherwise the error that
@@ -57,5 +67,13 @@ namespace ScalekitAuth0.Auth0
                 $"'{domain}' is already a Home Realm Discovery domain of Auth0 connection '{other.Name}' ({other.Id}, {other.Strategy}); a domain can send users to one connection only.",
                 $"Leave it there, or remove it from that connection first: Remove-HrdDomain -ConnectionName '{other.Name}' -Domain '{domain}'.");
         }
+
+        private static (Dictionary<string, Auth0Connection>, ILookup<string, Auth0Connection>) Index(IReadOnlyList<Auth0Connection> connections) =>
+        (
+            connections.GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal),
+            connections
+                .SelectMany(c => c.DomainAliases.Select(alias => (Key: DomainName.Comparable(alias), Connection: c)))
+                .ToLookup(route => route.Key, route => route.Connection, StringComparer.Ordinal)
+        );
     }
 }

@@ -3,7 +3,6 @@ using System.Linq;
 using System.Management.Automation;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Help;
-using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -17,47 +16,20 @@ namespace ScalekitAuth0.Commands
         "Shows what would be added for the organization whose external id is globex, sending no write request.")]
     [Cmdlet(VerbsCommon.Add, "HrdDomain", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ScalekitConnection))]
-    public sealed class AddHrdDomainCommand : HrdDomainCmdlet
+    public sealed class AddHrdDomainCommand : HrdDomainBatchCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
-            HelpMessage = "Email domains to route to the connection, such as acme.com; internationalised names are converted to punycode.")]
-        [AllowEmptyString]
-        public string[] Domain { get; set; } = new string[0];
-
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true,
-            HelpMessage = "The Auth0 connection's name (binds from a piped connection's Name).")]
-        [Alias("Name")]
-        [ValidateText]
-        public string ConnectionName { get; set; } = "";
-
-        [Parameter(ValueFromPipelineByPropertyName = true,
-            HelpMessage = "The Scalekit organization that owns these domains: an object from Get- or New-ScalekitOrganization, its id (org_...), or its external id.")]
-        [Alias("OrganizationId")]
-        [ValidateText]
-        public object? Organization { get; set; }
-
-        protected override void ProcessRecord() => Collect(ConnectionName, Domain, Organization);
-
-        protected override void EndProcessing()
-        {
-            foreach (var batch in Batches)
-            {
-                ForEachInput(batch.ConnectionName, () => Add(batch));
-            }
-        }
-
-        private void Add(HrdDomainBatch batch)
+        private protected override void Apply(HrdDomainBatch batch)
         {
             var target = Target(batch.ConnectionName);
-            var domains = batch.Domains.Where(domain => IsFree(domain, target)).ToList();
+            var domains = Routable(batch.Domains, target);
             if (domains.Count == 0)
             {
                 return;
             }
             // Checked on the listing before anything is written; the editor checks again on the fresh read.
             HrdDomainPlan.Merge(target, HrdDomainChange.Adding(domains));
-            var organizations = batch.Organizations.Select(group => (Organization: Resolve(group.Argument), group.Domains)).ToList();
-            var where = organizations.Count == 0 ? "" : $", after registering them on Scalekit organization {string.Join(", ", organizations.Select(o => $"'{o.Organization.DisplayName}'"))}";
+            var organizations = Organizations(batch);
+            var where = organizations.Count == 0 ? "" : $", after registering them on Scalekit organization {Names(organizations)}";
             if (!ShouldProcess(Describe(target), $"Add {domains.Count} Home Realm Discovery domain(s): {List(domains)}{where}"))
             {
                 return;
@@ -75,30 +47,13 @@ namespace ScalekitAuth0.Commands
             }
         }
 
-        private bool IsFree(string domain, Auth0Connection target)
-        {
-            if (Routes.Refusal(domain, target) is ScalekitAuth0Exception refusal)
-            {
-                Report(refusal, domain);
-                return false;
-            }
-            return true;
-        }
-
         /// <summary>Scalekit first: a domain Auth0 sends to Scalekit that Scalekit cannot place fails the user at sign-in.</summary>
         /// <returns>The domains Scalekit refused, each reported.</returns>
         private IReadOnlyCollection<string> Register(ScalekitOrganization organization, IReadOnlyCollection<string> domains)
         {
             var client = Scalekit.Client;
-            var progress = new ThrottledProgress(this, 1, $"Registering domains on Scalekit organization '{organization.DisplayName}'");
-            var refusals = Run(operation => client.RegisterOrganizationDomainsAsync(organization, domains, done =>
-            {
-                if (progress.IsDue())
-                {
-                    Post(operation, () => progress.Write(done, domains.Count, $"{done} of {domains.Count}"));
-                }
-            }, operation));
-            progress.Complete();
+            var refusals = RunWithProgress($"Registering domains on Scalekit organization '{organization.DisplayName}'", "domains",
+                (operation, progress) => client.RegisterOrganizationDomainsAsync(organization, domains, done => progress(done, domains.Count), operation));
             foreach (var refusal in refusals)
             {
                 Report(refusal.Value, refusal.Key);

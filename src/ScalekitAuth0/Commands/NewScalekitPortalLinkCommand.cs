@@ -1,7 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
 using ScalekitAuth0.Help;
-using ScalekitAuth0.PowerShellSupport;
 using ScalekitAuth0.Scalekit;
 
 namespace ScalekitAuth0.Commands
@@ -12,14 +11,8 @@ namespace ScalekitAuth0.Commands
     [CmdletExample("Get-ScalekitOrganization -ExternalId acme | New-ScalekitPortalLink | Select-Object -ExpandProperty Location", "Creates a link for SSO and directory sync and shows only its URL.")]
     [Cmdlet(VerbsCommon.New, "ScalekitPortalLink", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ScalekitPortalLink))]
-    public sealed class NewScalekitPortalLinkCommand : ScalekitCmdlet
+    public sealed class NewScalekitPortalLinkCommand : ScalekitOrganizationCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
-            HelpMessage = "The organization: an object from Get-ScalekitOrganization, its id (org_...), or its external id.")]
-        [Alias("Id")]
-        [ValidateText]
-        public object? Organization { get; set; }
-
         [Parameter(HelpMessage = "What the administrator may configure: sso, dir_sync, or both (the default).")]
         [ValidateSet("sso", "dir_sync")]
         public string[] Feature { get; set; } = ScalekitClient.PortalFeatures.ToArray();
@@ -27,7 +20,7 @@ namespace ScalekitAuth0.Commands
         protected override void ProcessRecord() => ForEachInput(Organization, () =>
         {
             var client = Scalekit.Client;
-            var organization = OrganizationArgument.Parse(Organization).Resolve(key => Run(operation => client.ResolveOrganizationAsync(key, operation)));
+            var organization = ResolveOrganization();
             if (ShouldProcess($"Scalekit organization '{organization.DisplayName}' ({organization.Id})", $"Create a single-use Admin Portal link for {string.Join(", ", Feature)}"))
             {
                 WriteObject(Run(operation => client.CreatePortalLinkAsync(organization.Id, Feature, operation)));

@@ -2,7 +2,6 @@ using System.Linq;
 using System.Management.Automation;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Help;
-using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -14,43 +13,16 @@ namespace ScalekitAuth0.Commands
         "Removes every test domain in one write and lists what was removed.")]
     [Cmdlet(VerbsCommon.Remove, "HrdDomain", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(HrdDomain))]
-    public sealed class RemoveHrdDomainCommand : HrdDomainCmdlet
+    public sealed class RemoveHrdDomainCommand : HrdDomainBatchCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
-            HelpMessage = "Email domains to stop routing to the connection, such as acme.com.")]
-        [AllowEmptyString]
-        public string[] Domain { get; set; } = new string[0];
-
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true,
-            HelpMessage = "The Auth0 connection's name (binds from a piped connection's Name or a piped domain's ConnectionName).")]
-        [Alias("Name")]
-        [ValidateText]
-        public string ConnectionName { get; set; } = "";
-
-        [Parameter(ValueFromPipelineByPropertyName = true,
-            HelpMessage = "Also delete the domains from this Scalekit organization: an object from Get-ScalekitOrganization, its id (org_...), or its external id.")]
-        [Alias("OrganizationId")]
-        [ValidateText]
-        public object? Organization { get; set; }
-
         [Parameter(HelpMessage = "Writes each removed domain to the pipeline.")]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord() => Collect(ConnectionName, Domain, Organization);
-
-        protected override void EndProcessing()
-        {
-            foreach (var batch in Batches)
-            {
-                ForEachInput(batch.ConnectionName, () => Remove(batch));
-            }
-        }
-
-        private void Remove(HrdDomainBatch batch)
+        private protected override void Apply(HrdDomainBatch batch)
         {
             var target = RequireConnection(null, batch.ConnectionName);
-            var organizations = batch.Organizations.Select(group => (Organization: Resolve(group.Argument), group.Domains)).ToList();
-            var where = organizations.Count == 0 ? "" : $", then delete them from Scalekit organization {string.Join(", ", organizations.Select(o => $"'{o.Organization.DisplayName}'"))}";
+            var organizations = Organizations(batch);
+            var where = organizations.Count == 0 ? "" : $", then delete them from Scalekit organization {Names(organizations)}";
             if (!ShouldProcess(Describe(target), $"Remove {batch.Domains.Count} Home Realm Discovery domain(s): {List(batch.Domains)}{where}"))
             {
                 return;

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using ScalekitAuth0.Help;
-using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -10,21 +9,15 @@ namespace ScalekitAuth0.Commands
     [CmdletExample("Get-ScalekitOrganization | Where-Object DisplayName -like 'Test *' | Remove-ScalekitOrganization -WhatIf", "Shows which test organizations would be deleted.")]
     [Cmdlet(VerbsCommon.Remove, "ScalekitOrganization", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(ScalekitOrganization))]
-    public sealed class RemoveScalekitOrganizationCommand : ScalekitCmdlet
+    public sealed class RemoveScalekitOrganizationCommand : ScalekitOrganizationCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
-            HelpMessage = "The organization: an object from Get-ScalekitOrganization, its id (org_...), or its external id.")]
-        [Alias("Id")]
-        [ValidateText]
-        public object? Organization { get; set; }
-
         [Parameter(HelpMessage = "Writes the deleted organization to the pipeline.")]
         public SwitchParameter PassThru { get; set; }
 
         protected override void ProcessRecord() => ForEachInput(Organization, () =>
         {
             var client = Scalekit.Client;
-            var organization = OrganizationArgument.Parse(Organization).Resolve(key => Run(operation => client.ResolveOrganizationAsync(key, operation)));
+            var organization = ResolveOrganization();
             if (!ShouldProcess($"Scalekit organization '{organization.DisplayName}' ({organization.Id}) in {Scalekit.EnvironmentUrl}", "Delete, with its domains and SSO connections"))
             {
                 return;

@@ -33,21 +33,8 @@ namespace ScalekitAuth0.Commands
         {
             var target = Target(ConnectionName);
             var owners = _owners ??= ReadOwners();
-            var desired = new List<string>();
-            foreach (var domain in owners.Keys.Select(DomainName.Comparable).Distinct().OrderBy(d => d, StringComparer.Ordinal))
-            {
-                if (Routes.Refusal(domain, target) is ScalekitAuth0Exception refusal)
-                {
-                    Report(refusal, domain);
-                }
-                else
-                {
-                    desired.Add(domain);
-                }
-            }
-            var editor = new HrdDomainEditor(Auth0.Client);
-            var change = Prune ? HrdDomainChange.Exactly(desired) : HrdDomainChange.Adding(desired);
-            var plan = Run(operation => editor.PlanAsync(target.Id, change, operation));
+            var desired = Routable(owners.Keys.Select(DomainName.Comparable).Distinct().OrderBy(d => d, StringComparer.Ordinal), target);
+            var plan = Plan(target, Prune ? HrdDomainChange.Exactly(desired) : HrdDomainChange.Adding(desired));
             var result = new HrdDomainSyncResult
             {
                 ConnectionName = target.Name,
@@ -60,7 +47,7 @@ namespace ScalekitAuth0.Commands
             };
             if (plan.HasChanges && ShouldProcess(Describe(target), Summary(plan)))
             {
-                Run(operation => editor.ApplyAsync(plan, operation));
+                Apply(plan);
                 result.Applied = true;
             }
             WriteObject(result);
@@ -69,16 +56,8 @@ namespace ScalekitAuth0.Commands
         private IReadOnlyDictionary<string, ScalekitOrganization> ReadOwners()
         {
             var client = Scalekit.Client;
-            var progress = new ThrottledProgress(this, 1, "Reading the domains of Scalekit organizations");
-            var owners = Run(operation => client.ListAllOrganizationDomainsAsync((done, total) =>
-            {
-                if (progress.IsDue())
-                {
-                    Post(operation, () => progress.Write(done, total, $"{done} of {total} organizations"));
-                }
-            }, operation));
-            progress.Complete();
-            return owners;
+            return RunWithProgress("Reading the domains of Scalekit organizations", "organizations",
+                (operation, progress) => client.ListAllOrganizationDomainsAsync(progress, operation));
         }
 
         private static string Summary(HrdDomainPlan plan)

@@ -17,7 +17,7 @@ namespace ScalekitAuth0.Http
             JObject? json = null;
             try
             {
-                json = string.IsNullOrWhiteSpace(body) ? null : JToken.Parse(body) as JObject;
+                json = string.IsNullOrWhiteSpace(body) ? null : ApiJson.Parse(body) as JObject;
             }
             catch (JsonReaderException)
             {

@@ -186,7 +186,7 @@ namespace ScalekitAuth0.Http
             }
             try
             {
-                json = JToken.Parse(body);
+                json = ApiJson.Parse(body);
                 return true;
             }
             catch (JsonReaderException)

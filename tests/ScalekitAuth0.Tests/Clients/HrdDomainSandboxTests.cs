@@ -7,26 +7,14 @@ using Xunit;
 namespace ScalekitAuth0.Tests.Clients;
 
 /// <summary>The Home Realm Discovery editor and routes against the Auth0 sandbox, over real HTTP.</summary>
-public sealed class HrdDomainSandboxTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>, IAsyncLifetime
+public sealed class HrdDomainSandboxTests(SandboxFixture fixture) : SandboxClientTest(fixture)
 {
-    public Task InitializeAsync() => fixture.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    private async Task<Auth0Connection> CreateAsync(Auth0Client client, string name, params string[] domains)
-    {
-        var scalekit = fixture.ScalekitContext();
-        var discovery = await scalekit.Client.GetDiscoveryAsync(Operation.Silent());
-        var spec = new ScalekitConnectionSpec(name, discovery, scalekit.ClientId, SandboxFixture.Secure("scalekit-secret")) { HrdDomains = domains };
-        return await client.CreateConnectionAsync(spec.CreateBody(), Operation.Silent());
-    }
-
     [Fact]
     public async Task Two_editors_that_read_before_either_wrote_both_win_over_http()
     {
-        var a = fixture.Auth0Context().Client;
-        var b = fixture.Auth0Context().Client;
-        var connection = await CreateAsync(a, "scalekit", "existing.com");
+        var a = Fixture.Auth0Context().Client;
+        var b = Fixture.Auth0Context().Client;
+        var connection = await CreateScalekitConnectionAsync(a, "scalekit", "existing.com");
         var aEditor = new HrdDomainEditor(a);
         var bEditor = new HrdDomainEditor(b);
         var aPlan = await aEditor.PlanAsync(connection.Id, HrdDomainChange.Adding(Enumerable.Range(0, 50).Select(i => $"a{i}.com")), Operation.Silent());
@@ -37,15 +25,15 @@ public sealed class HrdDomainSandboxTests(SandboxFixture fixture) : IClassFixtur
         var final = await a.GetConnectionAsync(connection.Id, Operation.Silent());
         Assert.Equal(101, final.DomainAliases.Length);
         Assert.Equal("scalekit-secret", final.Option("client_secret"));
-        Assert.True(fixture.Requests(Services.Auth0, "PATCH").Count >= 3, "the writer whose change was dropped wrote again");
+        Assert.True(Fixture.Requests(Services.Auth0, "PATCH").Count >= 3, "the writer whose change was dropped wrote again");
     }
 
     [Fact]
     public async Task Routes_name_the_connection_that_already_routes_a_domain()
     {
-        var client = fixture.Auth0Context().Client;
-        var target = await CreateAsync(client, "scalekit", "mine.com");
-        var other = await CreateAsync(client, "other-sso", "acme.com");
+        var client = Fixture.Auth0Context().Client;
+        var target = await CreateScalekitConnectionAsync(client, "scalekit", "mine.com");
+        var other = await CreateScalekitConnectionAsync(client, "other-sso", "acme.com");
 
         var routes = await HrdDomainRoutes.ReadAsync(client, Operation.Silent());
 

@@ -7,13 +7,9 @@ using Xunit;
 namespace ScalekitAuth0.Tests.Clients;
 
 /// <summary>Organizations, their domains and portal links, over real HTTP against the sandbox.</summary>
-public sealed class ScalekitOrganizationClientTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>, IAsyncLifetime
+public sealed class ScalekitOrganizationClientTests(SandboxFixture fixture) : SandboxClientTest(fixture)
 {
     private ScalekitClient Client { get; } = fixture.ScalekitContext().Client;
-
-    public Task InitializeAsync() => fixture.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     private Task<ScalekitOrganization> CreateAsync(string name, string? externalId = null) =>
         Client.CreateOrganizationAsync(name, externalId, null, Operation.Silent());
@@ -67,13 +63,13 @@ public sealed class ScalekitOrganizationClientTests(SandboxFixture fixture) : IC
         {
             await CreateAsync($"Customer {i}");
         }
-        fixture.Sandbox.RequestLog.Clear();
+        Fixture.Sandbox.RequestLog.Clear();
         var pages = new List<int>();
 
         await Client.ListOrganizationsAsync(page => pages.Add(page.Count), Operation.Silent());
 
         Assert.Equal([100, 50], pages);
-        Assert.Equal(2, fixture.Requests(Services.Scalekit, "GET").Count(r => r.Path == "/api/v1/organizations"));
+        Assert.Equal(2, Fixture.Requests(Services.Scalekit, "GET").Count(r => r.Path == "/api/v1/organizations"));
     }
 
     [Fact]
@@ -83,7 +79,7 @@ public sealed class ScalekitOrganizationClientTests(SandboxFixture fixture) : IC
         var globex = await CreateAsync("Globex", "globex");
         await Client.AddOrganizationDomainAsync(acme.Id, "acme.com", Operation.Silent());
         await Client.AddOrganizationDomainAsync(globex.Id, "globex.com", Operation.Silent());
-        fixture.Sandbox.RequestLog.Clear();
+        Fixture.Sandbox.RequestLog.Clear();
         var progress = new List<int>();
 
         var refused = await Client.RegisterOrganizationDomainsAsync(acme, ["acme.com", "acme.co.uk", "globex.com", "gmail.com"], progress.Add, Operation.Silent());
@@ -95,8 +91,8 @@ public sealed class ScalekitOrganizationClientTests(SandboxFixture fixture) : IC
         Assert.Equal(4, progress.Max());
         var owned = await Client.ListOrganizationDomainsAsync(acme.Id, Operation.Silent());
         Assert.Equal(["acme.co.uk", "acme.com"], owned.Select(d => d.Name).Order());
-        Assert.DoesNotContain(fixture.Requests(Services.Scalekit, "POST"), r => r.Body!.Contains("\"acme.com\""));
-        Assert.All(fixture.Requests(Services.Scalekit, "POST"), r => Assert.Contains("\"domain_type\":\"ORGANIZATION_DOMAIN\"", r.Body));
+        Assert.DoesNotContain(Fixture.Requests(Services.Scalekit, "POST"), r => r.Body!.Contains("\"acme.com\""));
+        Assert.All(Fixture.Requests(Services.Scalekit, "POST"), r => Assert.Contains("\"domain_type\":\"ORGANIZATION_DOMAIN\"", r.Body));
     }
 
     [Fact]
@@ -105,12 +101,12 @@ public sealed class ScalekitOrganizationClientTests(SandboxFixture fixture) : IC
         var acme = await CreateAsync("Acme");
         var domains = Enumerable.Range(0, 130).Select(i => $"d{i}.acme.com").ToList();
         Assert.Empty(await Client.RegisterOrganizationDomainsAsync(acme, domains, _ => { }, Operation.Silent()));
-        fixture.Sandbox.RequestLog.Clear();
+        Fixture.Sandbox.RequestLog.Clear();
 
         var read = await Client.ListOrganizationDomainsAsync(acme.Id, Operation.Silent());
 
         Assert.Equal(domains.Order(), read.Select(d => d.Name).Order());
-        var gets = fixture.Requests(Services.Scalekit, "GET");
+        var gets = Fixture.Requests(Services.Scalekit, "GET");
         Assert.Equal(2, gets.Count);
         Assert.All(gets, r => Assert.Contains("domain_type=ORGANIZATION_DOMAIN", r.Query));
     }
@@ -153,9 +149,9 @@ public sealed class ScalekitOrganizationClientTests(SandboxFixture fixture) : IC
         var link = await Client.CreatePortalLinkAsync(acme.Id, ["sso", "dir_sync"], Operation.Silent());
 
         Assert.Equal(acme.Id, link.OrganizationId);
-        Assert.StartsWith(fixture.Sandbox.ScalekitUrl + "/magicLink/", link.Location);
+        Assert.StartsWith(Fixture.Sandbox.ScalekitUrl + "/magicLink/", link.Location);
         Assert.True(link.ExpiresOn > DateTimeOffset.UtcNow);
-        var put = Assert.Single(fixture.Requests(Services.Scalekit, "PUT"));
+        var put = Assert.Single(Fixture.Requests(Services.Scalekit, "PUT"));
         Assert.Equal($"/api/v1/organizations/{acme.Id}/portal_links", put.Path);
         Assert.Equal("?features=sso&features=dir_sync", put.Query);
     }
