@@ -10,3 +10,4 @@ if (-not (Test-Path -LiteralPath $ModuleManifestPath)) {
 }
 Import-Module -Name $ModuleManifestPath -ErrorAction Stop
 Import-Module -Name (Join-Path $PSScriptRoot 'SandboxHelpers.psm1') -ErrorAction Stop
+Import-Module -Name (Join-Path $PSScriptRoot 'WorkflowHelpers.psm1') -ErrorAction Stop

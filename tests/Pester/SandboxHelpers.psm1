@@ -295,4 +295,5 @@ Export-ModuleMember -Function @(
     'Add-SandboxCustomDomain'
     'Invoke-SandboxAuth0Api'
     'Invoke-SandboxScalekitApi'
+    'Get-CurrentSandbox'
 )

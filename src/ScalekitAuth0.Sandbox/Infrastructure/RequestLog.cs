@@ -2,7 +2,12 @@ using System.Collections.Concurrent;
 
 namespace ScalekitAuth0.Sandbox.Infrastructure;
 
-public sealed record LoggedRequest(string Service, string Method, string Path, string Query, int Status, string? Body);
+/// <param name="Served">
+/// Whether the emulator handled the request (and so made any change it asked for). False when the
+/// rate limit or an injected fault answered in its place, or the client gave up before it ran: the
+/// status of a dropped request says nothing, so tests counting creates need this.
+/// </param>
+public sealed record LoggedRequest(string Service, string Method, string Path, string Query, int Status, string? Body, bool Served = true);
 
 /// <summary>Every non-control request either service answered, in arrival order, for tests to assert on.</summary>
 public sealed class RequestLog

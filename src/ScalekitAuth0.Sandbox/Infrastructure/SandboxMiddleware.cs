@@ -22,18 +22,24 @@ public sealed class SandboxMiddleware(string service, SandboxContext sandbox)
 
         var arrival = sandbox.RequestLog.Arrive();
         var body = await ReadBodyAsync(request);
+        var served = false;
         try
         {
-            await ServeAsync(http, next);
+            await ServeAsync(http, () =>
+            {
+                served = true;
+                return next(http);
+            });
         }
         finally
         {
             sandbox.RequestLog.Add(arrival, new LoggedRequest(
-                service, request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? "", http.Response.StatusCode, body));
+                service, request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? "", http.Response.StatusCode, body, served));
         }
     }
 
-    private async Task ServeAsync(HttpContext http, RequestDelegate next)
+    /// <param name="next">Runs the emulator; not called when the rate limit or a fault answers instead.</param>
+    private async Task ServeAsync(HttpContext http, Func<Task> next)
     {
         var decision = sandbox.RateLimiter.TryTake(service);
         if (decision != RateDecision.Unlimited)
@@ -52,7 +58,7 @@ public sealed class SandboxMiddleware(string service, SandboxContext sandbox)
         switch (fault?.Kind)
         {
             case null:
-                await next(http);
+                await next();
                 break;
             case FaultKind.Status:
                 await AnswerWithStatusAsync(http, fault);
@@ -64,7 +70,7 @@ public sealed class SandboxMiddleware(string service, SandboxContext sandbox)
                 await Task.Delay(fault.DelayMs, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
                 if (!http.RequestAborted.IsCancellationRequested)
                 {
-                    await next(http);
+                    await next();
                 }
                 break;
             case FaultKind.Malformed:
@@ -95,7 +101,7 @@ public sealed class SandboxMiddleware(string service, SandboxContext sandbox)
         await WriteErrorAsync(http, fault.Status, message, code);
     }
 
-    private static async Task ServeTruncatedAsync(HttpContext http, RequestDelegate next)
+    private static async Task ServeTruncatedAsync(HttpContext http, Func<Task> next)
     {
         var buffer = await ServeIntoBufferAsync(http, next);
         var half = buffer.ToArray().AsMemory(0, (int)(buffer.Length / 2));
@@ -103,20 +109,20 @@ public sealed class SandboxMiddleware(string service, SandboxContext sandbox)
         await http.Response.Body.WriteAsync(half);
     }
 
-    private static async Task ServeThenAbortAsync(HttpContext http, RequestDelegate next)
+    private static async Task ServeThenAbortAsync(HttpContext http, Func<Task> next)
     {
         await ServeIntoBufferAsync(http, next);
         http.Abort();
     }
 
-    private static async Task<MemoryStream> ServeIntoBufferAsync(HttpContext http, RequestDelegate next)
+    private static async Task<MemoryStream> ServeIntoBufferAsync(HttpContext http, Func<Task> next)
     {
         var original = http.Response.Body;
         var buffer = new MemoryStream();
         http.Response.Body = buffer;
         try
         {
-            await next(http);
+            await next();
         }
         finally
         {

@@ -22,6 +22,7 @@ namespace ScalekitAuth0.Commands
         public string? Domain { get; set; }
 
         [Parameter(ParameterSetName = ClientSecretSet, HelpMessage = "The client id of a machine-to-machine application authorized for the Auth0 Management API. Default: $env:AUTH0_CLIENT_ID.")]
+        [ValidateText(AllowEmpty = true)]
         public string? ClientId { get; set; }
 
         [Parameter(ParameterSetName = ClientSecretSet, HelpMessage = "That application's client secret. Default: $env:AUTH0_CLIENT_SECRET.")]

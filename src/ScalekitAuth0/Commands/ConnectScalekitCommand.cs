@@ -19,6 +19,7 @@ namespace ScalekitAuth0.Commands
         public string? EnvironmentUrl { get; set; }
 
         [Parameter(ParameterSetName = ClientSecretSet, HelpMessage = "The environment's API client id (skc_...). Default: $env:SCALEKIT_CLIENT_ID.")]
+        [ValidateText(AllowEmpty = true)]
         public string? ClientId { get; set; }
 
         [Parameter(ParameterSetName = ClientSecretSet, HelpMessage = "That client's secret. Default: $env:SCALEKIT_CLIENT_SECRET.")]

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using ScalekitAuth0.Completion;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -16,14 +17,17 @@ namespace ScalekitAuth0.Commands
 
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "The connection's name (binds from a piped connection).")]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
+        [ValidateText]
         public string? Name { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "The connection's id, con_... (binds from a piped connection); used instead of -Name when both are given.")]
+        [ValidateText]
         public string? Id { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, HelpMessage = "Auth0 applications, by name as shown in the dashboard or by client id. A name two applications share must be given as a client id.")]
         [ArgumentCompleter(typeof(ApplicationCompleter))]
         [ValidateNotNullOrEmpty]
+        [ValidateText]
         public string[] Application { get; set; } = new string[0];
 
         [Parameter(HelpMessage = "Writes the connection, with its EnabledClients, to the pipeline.")]

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using ScalekitAuth0.Completion;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Help;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -20,10 +21,12 @@ namespace ScalekitAuth0.Commands
             HelpMessage = "Connection names (bind from a piped connection's Name). Default: every connection of the tenant.")]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         [Alias("Name")]
+        [ValidateText]
         public string[]? ConnectionName { get; set; }
 
         [Parameter(HelpMessage = "Only these domains; wildcards allowed.")]
         [SupportsWildcards]
+        [ValidateText(MaxLength = DomainName.MaxLength)]
         public string[]? Domain { get; set; }
 
         protected override void ProcessRecord()
@@ -58,9 +61,23 @@ namespace ScalekitAuth0.Commands
             }
         }
 
-        /// <summary>A plain domain is compared in its normal form, so 'ACME.com' and 'bücher.de' find what the list holds.</summary>
-        private IReadOnlyList<WildcardPattern>? Patterns() => Domain?
-            .Select(d => new WildcardPattern(WildcardPattern.ContainsWildcardCharacters(d) ? d : DomainName.Comparable(d), WildcardOptions.IgnoreCase))
-            .ToList();
+        /// <summary>
+        /// A plain domain is compared in its normal form, so 'ACME.com' and 'bücher.de' find what the
+        /// list holds; one that is no domain at all (an email address, a URL) is an error naming it,
+        /// not a silent empty answer.
+        /// </summary>
+        private IReadOnlyList<WildcardPattern>? Patterns()
+        {
+            try
+            {
+                return Domain?
+                    .Select(d => new WildcardPattern(WildcardPattern.ContainsWildcardCharacters(d) ? d : NormalizeDomain(d, nameof(Domain)), WildcardOptions.IgnoreCase))
+                    .ToList();
+            }
+            catch (ScalekitAuth0Exception e)
+            {
+                throw Terminate(e, Domain);
+            }
+        }
     }
 }

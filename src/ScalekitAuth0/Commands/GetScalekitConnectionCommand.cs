@@ -2,6 +2,7 @@ using System.Management.Automation;
 
 using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -21,9 +22,11 @@ namespace ScalekitAuth0.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet, ValueFromPipelineByPropertyName = true, HelpMessage = "Connection names; wildcards allowed.")]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         [SupportsWildcards]
+        [ValidateText]
         public string[] Name { get; set; } = new string[0];
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true, HelpMessage = "Connection ids (con_...).")]
+        [ValidateText]
         public string[] Id { get; set; } = new string[0];
 
         protected override void ProcessRecord()

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.Scalekit;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -24,10 +25,12 @@ namespace ScalekitAuth0.Commands
             HelpMessage = "Organization ids (org_...).")]
         [ArgumentCompleter(typeof(OrganizationIdCompleter))]
         [Alias("OrganizationId")]
+        [ValidateText]
         public string[] Id { get; set; } = new string[0];
 
         [Parameter(Mandatory = true, ParameterSetName = ExternalIdSet, ValueFromPipelineByPropertyName = true,
             HelpMessage = "Your own ids for the customers, as given to New-ScalekitOrganization -ExternalId.")]
+        [ValidateText]
         public string[] ExternalId { get; set; } = new string[0];
 
         [Parameter(HelpMessage = "Also reads each organization's domains into its Domains property.")]

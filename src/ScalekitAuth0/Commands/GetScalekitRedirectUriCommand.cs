@@ -1,6 +1,7 @@
 using System.Management.Automation;
 
 using ScalekitAuth0.Help;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -13,6 +14,7 @@ namespace ScalekitAuth0.Commands
     public sealed class GetScalekitRedirectUriCommand : ScalekitCmdlet
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "The Scalekit client (skc_...), which binds from a piped connection. Default: the client of the Scalekit connection.")]
+        [ValidateText]
         public string? ClientId { get; set; }
 
         protected override void ProcessRecord() => ForEachInput(ClientId, () =>

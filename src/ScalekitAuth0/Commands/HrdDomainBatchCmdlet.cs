@@ -26,12 +26,14 @@ namespace ScalekitAuth0.Commands
             HelpMessage = "The Auth0 connection's name (binds from a piped connection's Name or a piped domain's ConnectionName).")]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         [Alias("Name")]
+        [ValidateText]
         public string ConnectionName { get; set; } = "";
 
         [Parameter(ValueFromPipelineByPropertyName = true,
             HelpMessage = "The Scalekit organization whose ORGANIZATION_DOMAINs change with these domains: an object from Get- or New-ScalekitOrganization, its id (org_...), or its external id.")]
         [ArgumentCompleter(typeof(OrganizationIdCompleter))]
         [Alias("OrganizationId")]
+        [ValidateText]
         public object? Organization { get; set; }
 
         /// <summary>Nothing is written here: a bad domain later in the pipeline must be able to stop the command before any write.</summary>
@@ -45,7 +47,7 @@ namespace ScalekitAuth0.Commands
             }
             foreach (var domain in Domain)
             {
-                ForEachInput(domain, () => batch.Add(Normalize(domain), argument));
+                ForEachInput(domain, () => batch.Add(NormalizeDomain(domain, nameof(Domain)), argument));
             }
         });
 
@@ -76,18 +78,6 @@ namespace ScalekitAuth0.Commands
                 _organizations.Add(argument.Key, organization);
             }
             return organization;
-        }
-
-        private static string Normalize(string domain)
-        {
-            try
-            {
-                return DomainName.Normalize(domain);
-            }
-            catch (ArgumentException e)
-            {
-                throw InvalidArgument("InvalidHrdDomain", "-Domain " + e.Message, "Give the part of an email address after the '@', such as 'acme.com'.");
-            }
         }
 
         /// <summary>The domains one command gathered for one connection, each once, with the organization each belongs to when one was given.</summary>

@@ -7,6 +7,7 @@ using ScalekitAuth0.Http;
 
 using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -25,9 +26,11 @@ namespace ScalekitAuth0.Commands
 
         [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "The button text on Auth0's Universal Login page. Default: the name.")]
         [ValidateLength(1, 128)]
+        [ValidateText]
         public string? DisplayName { get; set; }
 
         [Parameter(HelpMessage = "Space-separated OIDC scopes Auth0 requests from Scalekit; must include openid. Default: 'openid profile email'.")]
+        [ValidateText(MaxLength = 1000)]
         public string Scope { get; set; } = ScalekitConnectionSpec.DefaultScope;
 
         [Parameter(HelpMessage = "Shows the connection as a button on the login page; without it users reach it only through Home Realm Discovery.")]
@@ -39,6 +42,7 @@ namespace ScalekitAuth0.Commands
         [Parameter(HelpMessage = "Auth0 applications to enable the connection for, by name as shown in the dashboard or by client id. Applications it is already enabled for are left alone.")]
         [ArgumentCompleter(typeof(ApplicationCompleter))]
         [ValidateNotNull]
+        [ValidateText]
         public string[] EnabledClient { get; set; } = new string[0];
 
         /// <summary>Update a connection of that name whose settings differ, instead of failing.</summary>
@@ -88,7 +92,7 @@ namespace ScalekitAuth0.Commands
             {
                 throw InvalidArgument("InvalidScope", $"-Scope '{DomainName.Printable(Scope)}' does not include 'openid', which OpenID Connect requires.", "Give space-separated scopes that include openid, such as 'openid profile email'.");
             }
-            var domains = HrdDomain.Select(d => NormalizeDomain(d)).Distinct(StringComparer.Ordinal).ToArray();
+            var domains = HrdDomain.Select(d => NormalizeDomain(d, nameof(HrdDomain))).Distinct(StringComparer.Ordinal).ToArray();
             var discovery = Run(operation => Scalekit.Client.GetDiscoveryAsync(operation));
             return new ScalekitConnectionSpec(Name, discovery, Scalekit.ClientId, Scalekit.ClientSecret)
             {
@@ -97,18 +101,6 @@ namespace ScalekitAuth0.Commands
                 ShowAsButton = MyInvocation.BoundParameters.ContainsKey(nameof(ShowAsButton)) ? ShowAsButton.IsPresent : (bool?)null,
                 HrdDomains = domains,
             };
-        }
-
-        private static string NormalizeDomain(string domain)
-        {
-            try
-            {
-                return DomainName.Normalize(domain);
-            }
-            catch (ArgumentException e)
-            {
-                throw InvalidArgument("InvalidHrdDomain", "-HrdDomain " + e.Message, "Give email domains such as 'acme.com'.");
-            }
         }
 
         private Auth0Connection? Create(ScalekitConnectionSpec spec, IReadOnlyList<Auth0Application> applications)

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.Http;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -20,10 +21,12 @@ namespace ScalekitAuth0.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "The customer's name as Scalekit shows it, 1 to 200 characters.")]
         [ValidateLength(1, 200)]
+        [ValidateText]
         public string DisplayName { get; set; } = "";
 
         [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "Your own unique id for the customer, at most 255 characters; makes re-runs return the existing organization.")]
         [ValidateLength(1, 255)]
+        [ValidateText]
         public string? ExternalId { get; set; }
 
         [Parameter(HelpMessage = "Up to 10 key-value pairs to store with the organization (keys 3 to 25 characters, values 1 to 256).")]

@@ -2,6 +2,7 @@ using System.Management.Automation;
 
 using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -15,9 +16,11 @@ namespace ScalekitAuth0.Commands
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "The connection's name (binds from a piped connection).")]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
+        [ValidateText]
         public string? Name { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "The connection's id, con_... (binds from a piped connection); used instead of -Name when both are given.")]
+        [ValidateText]
         public string? Id { get; set; }
 
         [Parameter(HelpMessage = "Writes the resulting object to the pipeline.")]

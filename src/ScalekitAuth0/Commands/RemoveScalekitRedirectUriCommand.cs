@@ -4,6 +4,7 @@ using System.Management.Automation;
 using ScalekitAuth0.Scalekit;
 
 using ScalekitAuth0.Help;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -17,9 +18,11 @@ namespace ScalekitAuth0.Commands
     {
         [Parameter(Mandatory = true, Position = 0, HelpMessage = "The redirect URIs to stop allowing, as Scalekit lists them.")]
         [ValidateNotNullOrEmpty]
+        [ValidateText(MaxLength = 2048)]
         public string[] Uri { get; set; } = new string[0];
 
         [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "The Scalekit client (skc_...), which binds from a piped connection. Default: the client of the Scalekit connection.")]
+        [ValidateText]
         public string? ClientId { get; set; }
 
         [Parameter(HelpMessage = "Writes the resulting object to the pipeline.")]

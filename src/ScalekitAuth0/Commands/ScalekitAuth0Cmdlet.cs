@@ -120,6 +120,19 @@ namespace ScalekitAuth0.Commands
         protected static ScalekitAuth0Exception InvalidArgument(string errorId, string message, string recommendedAction) =>
             new ScalekitAuth0Exception(errorId, ApiErrorKind.BadRequest, message, recommendedAction);
 
+        /// <summary>An email domain in its normal form, or the InvalidHrdDomain error that names the parameter and the input.</summary>
+        protected static string NormalizeDomain(string domain, string parameterName)
+        {
+            try
+            {
+                return Auth0.DomainName.Normalize(domain);
+            }
+            catch (ArgumentException e)
+            {
+                throw InvalidArgument("InvalidHrdDomain", $"-{parameterName} {e.Message}", "Give the part of an email address after the '@', such as 'acme.com'.");
+            }
+        }
+
         private sealed class PipelinePump : IOperationLog, IDisposable
         {
             private readonly BlockingCollection<Action> _actions = new BlockingCollection<Action>();

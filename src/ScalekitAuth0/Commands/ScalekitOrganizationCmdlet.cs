@@ -11,6 +11,7 @@ namespace ScalekitAuth0.Commands
             HelpMessage = "The organization: an object from Get-ScalekitOrganization, its id (org_...), or its external id.")]
         [ArgumentCompleter(typeof(OrganizationIdCompleter))]
         [Alias("Id")]
+        [ValidateText]
         public object? Organization { get; set; }
 
         /// <summary>The organization given: a piped object as it is, an id or external id looked up.</summary>

@@ -8,6 +8,7 @@ using ScalekitAuth0.Http;
 
 using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -21,16 +22,20 @@ namespace ScalekitAuth0.Commands
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "The connection's name (binds from a piped connection).")]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
+        [ValidateText]
         public string? Name { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "The connection's id, con_... (binds from a piped connection); used instead of -Name when both are given.")]
+        [ValidateText]
         public string? Id { get; set; }
 
         [Parameter(HelpMessage = "The button text on Auth0's Universal Login page. Default: the name.")]
         [ValidateLength(1, 128)]
+        [ValidateText]
         public string? DisplayName { get; set; }
 
         [Parameter(HelpMessage = "Space-separated OIDC scopes Auth0 requests from Scalekit; must include openid.")]
+        [ValidateText(MaxLength = 1000)]
         public string? Scope { get; set; }
 
         [Parameter(HelpMessage = "Shows the connection as a button on the login page; without it users reach it only through Home Realm Discovery.")]

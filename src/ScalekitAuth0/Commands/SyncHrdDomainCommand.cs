@@ -5,6 +5,7 @@ using System.Management.Automation;
 using ScalekitAuth0.Completion;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Help;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -24,6 +25,7 @@ namespace ScalekitAuth0.Commands
             HelpMessage = "The Auth0 connection's name (binds from a piped connection's Name).")]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         [Alias("Name")]
+        [ValidateText]
         public string ConnectionName { get; set; } = "";
 
         [Parameter(HelpMessage = "Also removes the domains no Scalekit organization owns.")]

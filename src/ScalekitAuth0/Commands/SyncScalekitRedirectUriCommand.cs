@@ -6,6 +6,7 @@ using ScalekitAuth0.Http;
 using ScalekitAuth0.Scalekit;
 
 using ScalekitAuth0.Help;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -28,10 +29,12 @@ namespace ScalekitAuth0.Commands
 
         [Parameter(ParameterSetName = ClientIdSet, HelpMessage = "The Scalekit client (skc_...) to update. Default: the client of the Scalekit connection (Connect-Scalekit).")]
         [ValidateNotNullOrEmpty]
+        [ValidateText]
         public string? ClientId { get; set; }
 
         [Parameter(HelpMessage = "The URLs to allow: absolute http or https, at most 256 characters, no query string or fragment. Default: the URLs of Get-Auth0CallbackUrl.")]
         [ValidateNotNullOrEmpty]
+        [ValidateText(MaxLength = 2048)]
         public string[]? CallbackUrl { get; set; }
 
         [Parameter(HelpMessage = "The Auth0 connection whose callback URLs to allow, from Connect-Auth0 -PassThru. Default: the current runspace's. Not used with -CallbackUrl.")]

@@ -169,7 +169,8 @@ namespace ScalekitAuth0.Http
 
         private ApiException Error(ApiRequest request, int? status, ApiErrorKind kind, string? code, string message, bool outcomeUnknown, Exception? cause)
         {
-            var path = request.PathAndQuery;
+            // Requests are relative to the base URL; errors show the path as the service documents it, from the root.
+            var path = "/" + request.PathAndQuery.TrimStart('/');
             var queryStart = path.IndexOf('?');
             return new ApiException(Service, request.Method.Method, queryStart < 0 ? path : path.Substring(0, queryStart), status, kind, code, message, outcomeUnknown, cause);
         }

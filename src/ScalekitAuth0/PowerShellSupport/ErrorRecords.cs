@@ -9,16 +9,24 @@ namespace ScalekitAuth0.PowerShellSupport
     {
         public static ErrorRecord For(Exception error, object? target)
         {
-            var (errorId, kind, advice) = error switch
+            var (errorId, kind) = error switch
             {
-                ScalekitAuth0Exception module => (module.ErrorId, module.Kind, module.RecommendedAction),
-                ApiException api => (ApiErrorId(api), api.Kind, Advice(api)),
-                _ => ("UnexpectedError", ApiErrorKind.Other, null),
+                ScalekitAuth0Exception module => (module.ErrorId, module.Kind),
+                ApiException api => (ApiErrorId(api), api.Kind),
+                _ => ("UnexpectedError", ApiErrorKind.Other),
             };
             var record = new ErrorRecord(error, errorId, Category(kind), target);
-            record.ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = advice ?? string.Empty };
+            record.ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = RecommendedAction(error) ?? string.Empty };
             return record;
         }
+
+        /// <summary>What to do about a failure, as an error record (or a failed check) says it.</summary>
+        public static string? RecommendedAction(Exception error) => error switch
+        {
+            ScalekitAuth0Exception module => module.RecommendedAction,
+            ApiException api => Advice(api),
+            _ => null,
+        };
 
         /// <summary>Failures after which no other input of the same command can succeed.</summary>
         public static bool StopsCommand(Exception error) => error switch

@@ -147,11 +147,39 @@ namespace ScalekitAuth0.Scalekit
             // A refusal may be a runbook that added the same domain to this organization a moment ago,
             // or a create that happened without our hearing of it: what the organization holds now decides.
             owned = await OwnedNamesAsync(organization.Id, operation).ConfigureAwait(false);
+            await ResendUnansweredAsync(organization.Id, refused, owned, operation).ConfigureAwait(false);
             return refused.Where(pair => !owned.Contains(pair.Key)).ToDictionary(pair => pair.Key, pair => new ScalekitAuth0Exception(
                 "ScalekitDomainRefused", pair.Value.Kind,
                 $"Scalekit refused '{pair.Key}' as a domain of organization '{organization.DisplayName}' ({organization.Id}): {pair.Value.ApiMessage}",
                 "A domain belongs to one organization only: if another organization has it, remove it there first. Public mail domains (gmail.com, ...) cannot be used.",
                 pair.Value), StringComparer.Ordinal);
+        }
+
+        /// <summary>
+        /// A create that got no clear answer (a 5xx, a dropped connection, a timeout) and that the
+        /// organization does not show did not happen: it is sent once more, never blindly, since the
+        /// look-up came first. Scalekit did not refuse those domains, so they must not be reported as
+        /// refused; if the second try fails the same way, that failure is thrown as it is.
+        /// </summary>
+        private async Task ResendUnansweredAsync(string organizationId, ConcurrentDictionary<string, ApiException> refused, HashSet<string> owned, Operation operation)
+        {
+            var unanswered = refused.Where(pair => pair.Value.OutcomeUnknown && !owned.Contains(pair.Key)).Select(pair => pair.Key).ToList();
+            await ForEachAsync(unanswered, async domain =>
+            {
+                operation.Log.Verbose($"Adding '{domain}' got no clear answer and the organization does not have it; sending it again.");
+                try
+                {
+                    await AddOrganizationDomainAsync(organizationId, domain, operation).ConfigureAwait(false);
+                    lock (owned)
+                    {
+                        owned.Add(domain);
+                    }
+                }
+                catch (ApiException e) when (e.Kind == ApiErrorKind.BadRequest || e.Kind == ApiErrorKind.Conflict)
+                {
+                    refused[domain] = e;
+                }
+            }, operation.Cancellation).ConfigureAwait(false);
         }
 
         /// <summary>Deletes those of the domains the organization has; returns the ones it deleted.</summary>
