@@ -1,5 +1,5 @@
-# Pending: rename to Exports.Tests.ps1 once the cmdlets land in src/ScalekitAuth0/Commands.
-# Until then it fails, because the placeholder dll defines no cmdlet.
+# The manifest lists cmdlets explicitly (no wildcard, for fast discovery and Azure Automation); this keeps
+# that list and the dll's cmdlets the same, both ways.
 BeforeAll {
     . $PSScriptRoot/Common.ps1
     $module = Get-Module -Name ScalekitAuth0
