@@ -78,6 +78,7 @@ Describe 'Tables of real output' {
             Get-HrdDomain -ConnectionName scalekit
             Sync-HrdDomain -ConnectionName scalekit
             New-ScalekitPortalLink -Organization $acme -Feature sso
+            Test-ScalekitAuth0Integration -Name scalekit | Select-Object -First 1
         )
         # Each sample as its table in an 80-column console, with the labels its view should show.
         $tables = $samples | ForEach-Object {
