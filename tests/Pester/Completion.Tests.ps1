@@ -50,6 +50,7 @@ Describe 'Completion of connection names' {
         'Add-HrdDomain -Domain acme.com -ConnectionName '
         'Remove-HrdDomain -Domain acme.com -ConnectionName '
         'Sync-HrdDomain -ConnectionName '
+        'Test-ScalekitAuth0Integration -Name '
     ) {
         (Get-Completion $_).CompletionText | Should -Be @('partner-sso', 'scalekit', 'scalekit-eu')
     }

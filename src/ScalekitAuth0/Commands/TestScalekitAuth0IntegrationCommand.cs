@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ScalekitAuth0.Auth0;
+using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.Integration;
@@ -22,6 +23,7 @@ namespace ScalekitAuth0.Commands
 
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The Auth0 connection to check (binds from a piped connection's Name). Default: scalekit, the name the Scalekit guide uses.")]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         [Alias("ConnectionName")]
         public string Name { get; set; } = DefaultConnectionName;
 
