@@ -47,7 +47,7 @@ function Write-Step([string]$Title) {
 function Show([Parameter(ValueFromPipeline)]$InputObject, [string[]]$Property) {
     end {
         $columns = if ($Property) { @{ Property = $Property } } else { @{} }
-        Write-Host ($input | Format-Table @columns -AutoSize -Wrap | Out-String -Width 120).Trim("`r", "`n")
+        Write-Host ($input | Format-Table @columns -AutoSize | Out-String -Width 120).Trim("`r", "`n")
     }
 }
 
@@ -89,10 +89,13 @@ $customers | Show -Property Customer, ExternalId, OrganizationId, Domains, Added
 
 Write-Step '4. Checking the integration'
 $checks = @(Test-ScalekitAuth0Integration -Name $ConnectionName)
-$checks | Show -Property Check, Status, Detail
+# One line per check, long details left to the terminal to wrap; a failed check says how to fix it.
+foreach ($check in $checks) {
+    Write-Host ('{0,-4}  {1,-26} {2}' -f $check.Status, $check.Check, $check.Detail)
+    if ($check.Fix) { Write-Host ('{0,-32} fix: {1}' -f '', $check.Fix) }
+}
 $failed = @($checks | Where-Object Status -EQ 'Fail')
 if ($failed) {
-    $failed | Show -Property Check, Fix
     throw "The integration is not complete: $($failed.Check -join ', ') failed. Run the fixes above, or this script again."
 }
 Write-Host ''
