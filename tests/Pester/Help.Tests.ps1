@@ -38,8 +38,9 @@ Describe 'Cmdlet help' {
 
     It 'gives every cmdlet at least one example, and each example uses the cmdlet' {
         $help | Where-Object {
+            $name = [regex]::Escape($_.Name)
             $examples = @($_.Help.examples.example)
-            $examples.Count -eq 0 -or ($examples | Where-Object { $_.code -notmatch [regex]::Escape($_.Name) })
+            $examples.Count -eq 0 -or ($examples | Where-Object { $_.code -notmatch $name })
         } | ForEach-Object Name | Should -BeNullOrEmpty
     }
 
