@@ -1,8 +1,8 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using ScalekitAuth0.Http;
 using ScalekitAuth0.Help;
+using ScalekitAuth0.Http;
 using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands

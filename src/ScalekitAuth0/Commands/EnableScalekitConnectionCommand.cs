@@ -1,5 +1,4 @@
 using System.Management.Automation;
-
 using ScalekitAuth0.Help;
 
 namespace ScalekitAuth0.Commands

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using ScalekitAuth0.Completion;
 using ScalekitAuth0.Auth0;
+using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.PowerShellSupport;
 

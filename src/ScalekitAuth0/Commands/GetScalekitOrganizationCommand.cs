@@ -1,11 +1,11 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using ScalekitAuth0.Completion;
 using System.Threading.Tasks;
+using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.Http;
-using ScalekitAuth0.Scalekit;
 using ScalekitAuth0.PowerShellSupport;
+using ScalekitAuth0.Scalekit;
 
 namespace ScalekitAuth0.Commands
 {

@@ -3,10 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using ScalekitAuth0.Auth0;
-using ScalekitAuth0.Http;
-
 using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
+using ScalekitAuth0.Http;
 using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-
 using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.PowerShellSupport;

@@ -1,10 +1,9 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using ScalekitAuth0.Scalekit;
-
 using ScalekitAuth0.Help;
 using ScalekitAuth0.PowerShellSupport;
+using ScalekitAuth0.Scalekit;
 
 namespace ScalekitAuth0.Commands
 {
@@ -14,7 +13,7 @@ namespace ScalekitAuth0.Commands
     [CmdletExample("Get-ScalekitRedirectUri | Where-Object { $_ -like 'http://localhost*' } | ForEach-Object { Remove-ScalekitRedirectUri -Uri $_ -WhatIf }", "Shows which local development URIs would be removed.")]
     [Cmdlet(VerbsCommon.Remove, "ScalekitRedirectUri", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(ScalekitRedirectUriResult))]
-    public sealed class RemoveScalekitRedirectUriCommand : ScalekitCmdlet
+    public sealed class RemoveScalekitRedirectUriCommand : RedirectUriCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, HelpMessage = "The redirect URIs to stop allowing, as Scalekit lists them.")]
         [ValidateNotNullOrEmpty]
@@ -31,7 +30,7 @@ namespace ScalekitAuth0.Commands
         protected override void ProcessRecord() => ForEachInput(ClientId, () =>
         {
             var clientId = string.IsNullOrEmpty(ClientId) ? Scalekit.ClientId : ClientId!;
-            var result = ChangeRedirectUris(Scalekit, clientId, RedirectUriChange.Removing(Uri));
+            var result = ChangeRedirectUris(clientId, RedirectUriChange.Removing(Uri));
             if (result is null)
             {
                 return;

@@ -4,10 +4,9 @@ using System.Management.Automation;
 using System.Security;
 using Newtonsoft.Json.Linq;
 using ScalekitAuth0.Auth0;
-using ScalekitAuth0.Http;
-
 using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
+using ScalekitAuth0.Http;
 using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands

@@ -2,11 +2,10 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using ScalekitAuth0.Auth0;
-using ScalekitAuth0.Http;
-using ScalekitAuth0.Scalekit;
-
 using ScalekitAuth0.Help;
+using ScalekitAuth0.Http;
 using ScalekitAuth0.PowerShellSupport;
+using ScalekitAuth0.Scalekit;
 
 namespace ScalekitAuth0.Commands
 {
@@ -17,7 +16,7 @@ namespace ScalekitAuth0.Commands
     [CmdletExample("Sync-ScalekitRedirectUri -CallbackUrl https://login.acme.com/login/callback", "Allows one given URL for the client of the Scalekit connection.")]
     [Cmdlet(VerbsData.Sync, "ScalekitRedirectUri", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ClientIdSet)]
     [OutputType(typeof(ScalekitRedirectUriResult), typeof(ScalekitConnection))]
-    public sealed class SyncScalekitRedirectUriCommand : ScalekitCmdlet
+    public sealed class SyncScalekitRedirectUriCommand : RedirectUriCmdlet
     {
         private const string ConnectionSet = "Connection";
         private const string ClientIdSet = "ClientId";
@@ -45,7 +44,7 @@ namespace ScalekitAuth0.Commands
 
         protected override void ProcessRecord() => ForEachInput((object?)Connection ?? ClientId, () =>
         {
-            var result = ChangeRedirectUris(Scalekit, TargetClientId(), RedirectUriChange.Adding(CallbackUrls()));
+            var result = ChangeRedirectUris(TargetClientId(), RedirectUriChange.Adding(CallbackUrls()));
             if (result is not null)
             {
                 WriteObject(PassThru ? Connection : result);
