@@ -196,4 +196,34 @@ public sealed class ConnectionCmdletTests(SandboxFixture fixture) : IClassFixtur
         var log = fixture.Sandbox.RequestLog.Snapshot().Where(r => r.Path == "/api/v2/connections").Select(r => (r.Method, r.Status)).ToList();
         Assert.Equal(new[] { ("GET", 200), ("POST", 503), ("GET", 200), ("POST", 201) }, log);
     }
+
+    [Fact]
+    public async Task Stopping_the_command_cancels_the_http_call_in_flight()
+    {
+        _shell.ConnectBoth(fixture);
+        var slowLookup = new FaultRule { Service = Services.Auth0, Method = "GET", Path = "/api/v2/connections", Count = 1, Kind = FaultKind.Delay, DelayMs = 120_000 };
+        fixture.Sandbox.Faults.Add(slowLookup);
+        using var command = _shell.Prepare("Get-ScalekitConnection -Name scalekit");
+        var invocation = command.BeginInvoke();
+        await Eventually(() => slowLookup.Count == 0, "the lookup reaching the sandbox");
+
+        command.Stop();
+
+        Assert.Equal(PSInvocationState.Stopped, command.InvocationStateInfo.State);
+        Assert.Throws<PipelineStoppedException>(() => command.EndInvoke(invocation));
+        // The sandbox sees the client go away and never serves the delayed request: the call was
+        // cancelled, not left to run out its two minutes in the background.
+        await Eventually(() => fixture.Sandbox.RequestLog.Snapshot().Any(r => r.Path == "/api/v2/connections"), "the sandbox to see the client go");
+        Assert.False(fixture.Sandbox.RequestLog.Snapshot().Single(r => r.Path == "/api/v2/connections").Served);
+    }
+
+    /// <summary>Waits for something another thread brings about; bounded so a broken build fails instead of hanging.</summary>
+    private static async Task Eventually(Func<bool> condition, string what)
+    {
+        for (var waited = 0; !condition(); waited += 50)
+        {
+            Assert.True(waited < 30_000, $"Gave up waiting for {what}.");
+            await Task.Delay(50);
+        }
+    }
 }

@@ -54,6 +54,14 @@ public sealed class HostedShell : IDisposable
         }
     }
 
+    /// <summary>A script on this runspace, not yet started, for tests that start it and stop it midway.</summary>
+    public PowerShell Prepare(string script)
+    {
+        var shell = PowerShell.Create();
+        shell.Runspace = _runspace;
+        return shell.AddScript(script);
+    }
+
     /// <summary>
     /// Runs a script that must stop with a terminating error, and returns that error: only a
     /// terminating error reaches catch, so a merely written error fails the assertion.
