@@ -11,18 +11,9 @@ namespace ScalekitAuth0.Commands
     /// status they set. Inputs are collected across the whole pipeline and resolved together at the
     /// end, so one unknown or ambiguous application stops the command before anything is written.
     /// </summary>
-    public abstract class ConnectionApplicationsCmdlet : Auth0Cmdlet
+    public abstract class ConnectionApplicationsCmdlet : NamedConnectionCmdlet
     {
         private readonly List<Request> _requests = new List<Request>();
-
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "The connection's name (binds from a piped connection).")]
-        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
-        [ValidateText]
-        public string? Name { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "The connection's id, con_... (binds from a piped connection); used instead of -Name when both are given.")]
-        [ValidateText]
-        public string? Id { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, HelpMessage = "Auth0 applications, by name as shown in the dashboard or by client id. A name two applications share must be given as a client id.")]
         [ArgumentCompleter(typeof(ApplicationCompleter))]

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.PowerShellSupport;
 
@@ -11,23 +10,14 @@ namespace ScalekitAuth0.Commands
     [CmdletExample("Get-ScalekitConnection -Name 'test-*' | Remove-ScalekitConnection -WhatIf", "Shows which test connections would be deleted.")]
     [Cmdlet(VerbsCommon.Remove, "ScalekitConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(ScalekitConnection))]
-    public sealed class RemoveScalekitConnectionCommand : Auth0Cmdlet
+    public sealed class RemoveScalekitConnectionCommand : NamedConnectionCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "The connection's name (binds from a piped connection).")]
-        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
-        [ValidateText]
-        public string? Name { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "The connection's id, con_... (binds from a piped connection); used instead of -Name when both are given.")]
-        [ValidateText]
-        public string? Id { get; set; }
-
         [Parameter(HelpMessage = "Writes the resulting object to the pipeline.")]
         public SwitchParameter PassThru { get; set; }
 
         protected override void ProcessRecord() => ForEachInput(Id ?? Name, () =>
         {
-            var connection = RequireConnection(Id, Name);
+            var connection = RequireConnection();
             if (!ShouldProcess($"Auth0 connection '{connection.Name}' ({connection.Id}) on {Auth0.Domain}", "Delete; users will no longer sign in through it"))
             {
                 return;

@@ -4,7 +4,6 @@ using System.Management.Automation;
 using System.Security;
 using Newtonsoft.Json.Linq;
 using ScalekitAuth0.Auth0;
-using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.PowerShellSupport;
@@ -17,17 +16,8 @@ namespace ScalekitAuth0.Commands
     [CmdletExample("Set-ScalekitConnection -Name scalekit -ClientSecret (Read-Host -AsSecureString 'New Scalekit secret')", "Hands Auth0 the new secret after it was rotated in Scalekit.")]
     [Cmdlet(VerbsCommon.Set, "ScalekitConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ScalekitConnection))]
-    public sealed class SetScalekitConnectionCommand : Auth0Cmdlet
+    public sealed class SetScalekitConnectionCommand : NamedConnectionCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "The connection's name (binds from a piped connection).")]
-        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
-        [ValidateText]
-        public string? Name { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "The connection's id, con_... (binds from a piped connection); used instead of -Name when both are given.")]
-        [ValidateText]
-        public string? Id { get; set; }
-
         [Parameter(HelpMessage = "The button text on Auth0's Universal Login page. Default: the name.")]
         [ValidateLength(1, 128)]
         [ValidateText]
@@ -53,7 +43,7 @@ namespace ScalekitAuth0.Commands
             {
                 throw InvalidArgument("InvalidScope", $"-Scope '{DomainName.Printable(Scope)}' does not include 'openid', which OpenID Connect requires.", "Give space-separated scopes that include openid, such as 'openid profile email'.");
             }
-            var connection = RequireConnection(Id, Name);
+            var connection = RequireConnection();
             var (body, changes) = Changes(connection);
             if (changes.Count == 0)
             {
