@@ -47,6 +47,13 @@ namespace ScalekitAuth0.Commands
 
         protected override void Connected(Auth0Context context)
         {
+            // A token the user gave cannot be fetched anew, so checking its expiry is the only way to fail here rather than on first use.
+            if (!context.Tokens.CanRefresh && context.TokenExpiresOn is DateTimeOffset expired && expired <= DateTimeOffset.UtcNow)
+            {
+                throw new ScalekitAuth0Exception("Auth0TokenExpired", ApiErrorKind.Unauthorized,
+                    $"The Auth0 access token expired at {expired:u}.",
+                    "Get a new Management API token, or connect with -ClientId and -ClientSecret (or -Credential): the module then fetches and refreshes tokens itself.");
+            }
             foreach (var scope in context.MissingScopes)
             {
                 WriteWarning($"The Auth0 token lacks the scope '{scope}'; commands that need it will fail. Grant it to the application in Auth0 (Applications > APIs > Auth0 Management API > Machine to Machine Applications).");

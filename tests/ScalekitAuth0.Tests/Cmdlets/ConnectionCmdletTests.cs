@@ -217,6 +217,23 @@ public sealed class ConnectionCmdletTests(SandboxFixture fixture) : IClassFixtur
         Assert.False(fixture.Sandbox.RequestLog.Snapshot().Single(r => r.Path == "/api/v2/connections").Served);
     }
 
+    [Fact]
+    public void An_access_token_that_has_expired_fails_connect_and_names_the_time()
+    {
+        static string Base64Url(string json) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var expiredToken = $"{Base64Url("{\"alg\":\"none\"}")}.{Base64Url("{\"exp\":1700000000,\"scope\":\"read:connections\"}")}.x";
+
+        var record = _shell.Terminating("Connect-Auth0 -Domain $a0 -AccessToken $token", new Dictionary<string, object?>
+        {
+            ["a0"] = fixture.Sandbox.Auth0Url,
+            ["token"] = SandboxFixture.Secure(expiredToken),
+        });
+
+        Assert.Equal("Auth0TokenExpired", ErrorId(record));
+        Assert.Contains("2023-11-14", record.Exception.Message);
+        Assert.DoesNotContain(expiredToken, record.ToString());
+    }
+
     /// <summary>Waits for something another thread brings about; bounded so a broken build fails instead of hanging.</summary>
     private static async Task Eventually(Func<bool> condition, string what)
     {
