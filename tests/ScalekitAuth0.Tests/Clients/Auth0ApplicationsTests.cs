@@ -71,7 +71,7 @@ public sealed class Auth0ApplicationsTests(SandboxFixture fixture) : IClassFixtu
     public async Task Lists_applications_page_by_page_asking_only_for_ids_and_names()
     {
         await AddApplications(150);
-        fixture.Sandbox.RequestLog.Clear();
+        fixture.Host.RequestLog.Clear();
 
         var resolution = await _client.ResolveApplicationsAsync(["Bulk App 150"], Operation.Silent());
 
@@ -88,7 +88,7 @@ public sealed class Auth0ApplicationsTests(SandboxFixture fixture) : IClassFixtu
         var ids = await AddApplications(120);
         var connection = await CreateConnection();
         var applications = (await _client.ResolveApplicationsAsync(ids, Operation.Silent())).For(ids);
-        fixture.Sandbox.RequestLog.Clear();
+        fixture.Host.RequestLog.Clear();
 
         var change = await _client.PlanEnabledClientsAsync(connection, applications, enable: true, Operation.Silent());
         await _client.ApplyEnabledClientsAsync(change, Operation.Silent());
@@ -108,7 +108,7 @@ public sealed class Auth0ApplicationsTests(SandboxFixture fixture) : IClassFixtu
         var connection = await CreateConnection();
         var applications = (await _client.ResolveApplicationsAsync(["My App", "Other App"], Operation.Silent())).For(["My App", "Other App"]);
         await _client.ApplyEnabledClientsAsync(await _client.PlanEnabledClientsAsync(connection, applications, true, Operation.Silent()), Operation.Silent());
-        fixture.Sandbox.RequestLog.Clear();
+        fixture.Host.RequestLog.Clear();
 
         var again = await _client.PlanEnabledClientsAsync(connection, applications, true, Operation.Silent());
         await _client.ApplyEnabledClientsAsync(again, Operation.Silent());
@@ -125,7 +125,7 @@ public sealed class Auth0ApplicationsTests(SandboxFixture fixture) : IClassFixtu
         var myApp = await Resolve("My App");
         var otherApp = await Resolve("Other App");
         await Enable(connection, true, myApp);
-        fixture.Sandbox.RequestLog.Clear();
+        fixture.Host.RequestLog.Clear();
 
         await Enable(connection, true, myApp, otherApp);
         var sent = Assert.Single(Requests("PATCH", $"/api/v2/connections/{connection}/clients"));
@@ -134,7 +134,7 @@ public sealed class Auth0ApplicationsTests(SandboxFixture fixture) : IClassFixtu
         await Enable(connection, false, myApp);
         Assert.Equal([otherApp.ClientId], await _client.GetEnabledClientIdsAsync(connection, Operation.Silent()));
 
-        fixture.Sandbox.RequestLog.Clear();
+        fixture.Host.RequestLog.Clear();
         var noop = await _client.PlanEnabledClientsAsync(connection, [myApp], enable: false, Operation.Silent());
         await _client.ApplyEnabledClientsAsync(noop, Operation.Silent());
         Assert.True(noop.IsEmpty);
@@ -149,7 +149,7 @@ public sealed class Auth0ApplicationsTests(SandboxFixture fixture) : IClassFixtu
         var connection = await CreateConnection();
         var applications = (await _client.ResolveApplicationsAsync(ids, Operation.Silent())).For(ids);
         await Enable(connection, true, applications.ToArray());
-        fixture.Sandbox.RequestLog.Clear();
+        fixture.Host.RequestLog.Clear();
 
         var enabled = await _client.GetEnabledClientIdsAsync(connection, Operation.Silent());
 

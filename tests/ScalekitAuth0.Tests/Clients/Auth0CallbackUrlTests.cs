@@ -14,9 +14,9 @@ public sealed class Auth0CallbackUrlTests(SandboxFixture fixture) : IClassFixtur
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private string Tenant => new Uri(fixture.Sandbox.Auth0Url).Authority;
+    private string Tenant => new Uri(fixture.Host.Auth0Url).Authority;
 
-    private int Port => new Uri(fixture.Sandbox.Auth0Url).Port;
+    private int Port => new Uri(fixture.Host.Auth0Url).Port;
 
     private Task AddCustomDomainAsync(string domain, string status) =>
         fixture.ControlAsync(HttpMethod.Post, "/_sandbox/auth0/custom-domains", new { domain, status });
@@ -26,7 +26,7 @@ public sealed class Auth0CallbackUrlTests(SandboxFixture fixture) : IClassFixtur
     {
         var url = Assert.Single(await fixture.Auth0Context().Client.GetCallbackUrlsAsync(Operation.Silent()));
 
-        Assert.Equal(fixture.Sandbox.Auth0Url + "/login/callback", url.Url);
+        Assert.Equal(fixture.Host.Auth0Url + "/login/callback", url.Url);
         Assert.Equal(CallbackUrlSource.Canonical, url.Source);
         Assert.Equal("127.0.0.1", url.Domain);
         Assert.Equal(Tenant, url.Tenant);
@@ -43,7 +43,7 @@ public sealed class Auth0CallbackUrlTests(SandboxFixture fixture) : IClassFixtur
         var urls = await fixture.Auth0Context().Client.GetCallbackUrlsAsync(Operation.Silent());
 
         Assert.Equal(
-            [fixture.Sandbox.Auth0Url + "/login/callback", $"http://auth.acme.co.uk:{Port}/login/callback", $"http://login.acme.com:{Port}/login/callback"],
+            [fixture.Host.Auth0Url + "/login/callback", $"http://auth.acme.co.uk:{Port}/login/callback", $"http://login.acme.com:{Port}/login/callback"],
             urls.Select(u => u.Url));
         Assert.All(urls.Skip(1), u => Assert.Equal(CallbackUrlSource.CustomDomain, u.Source));
         Assert.All(urls, u => Assert.Equal(Tenant, u.Tenant));
@@ -65,9 +65,9 @@ public sealed class Auth0CallbackUrlTests(SandboxFixture fixture) : IClassFixtur
     public async Task A_token_without_read_custom_domains_warns_naming_the_scope_and_still_gives_the_tenants_url()
     {
         var scopes = Auth0.Auth0Client.RequiredScopes.Where(s => s != "read:custom_domains").ToArray();
-        var created = await (await fixture.Control.PostAsJsonAsync(fixture.Sandbox.Auth0Url + "/_sandbox/auth0/clients", new { name = "no-domains", scopes }))
+        var created = await (await fixture.Http.PostAsJsonAsync(fixture.Host.Auth0Url + "/_sandbox/auth0/clients", new { name = "no-domains", scopes }))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>();
-        var auth0 = Auth0Context.WithClientCredentials(new Uri(fixture.Sandbox.Auth0Url + "/"), (string)created!["client_id"]!,
+        var auth0 = Auth0Context.WithClientCredentials(new Uri(fixture.Host.Auth0Url + "/"), (string)created!["client_id"]!,
             SandboxFixture.Secure((string)created["client_secret"]!), TransportSettings.Default);
         await AddCustomDomainAsync("login.acme.com", "ready");
         var log = new RecordingLog();

@@ -33,7 +33,7 @@ public sealed class Auth0ConnectionClientTests(SandboxFixture fixture) : IClassF
         var options = sent["options"]!.AsObject();
         Assert.Equal("openid profile email", (string?)options["scope"]);
         Assert.False(options.ContainsKey("scopes"));
-        Assert.Equal(fixture.Sandbox.ScalekitUrl, (string?)options["issuer"]);
+        Assert.Equal(fixture.Host.ScalekitUrl, (string?)options["issuer"]);
         Assert.Equal("login_hint", (string?)options["upstream_params"]!["login_hint"]!["alias"]);
         Assert.DoesNotContain("null", sent.ToJsonString());
     }
@@ -139,8 +139,8 @@ public sealed class Auth0ConnectionClientTests(SandboxFixture fixture) : IClassF
         var log = new RecordingLog();
         await fixture.Auth0Context().Client.FindConnectionByNameAsync("traced", new Operation(log, default));
 
-        Assert.Contains(log.Messages, m => m.StartsWith("GET " + fixture.Sandbox.Auth0Url + "/api/v2/connections?name=traced -> 200"));
-        Assert.Contains(log.Messages, m => m.StartsWith("POST " + fixture.Sandbox.Auth0Url + "/oauth/token -> 200"));
-        Assert.DoesNotContain(log.Messages, m => m.Contains(fixture.Sandbox.Auth0ClientSecret) || m.Contains("Bearer"));
+        Assert.Contains(log.Messages, m => m.StartsWith("GET " + fixture.Host.Auth0Url + "/api/v2/connections?name=traced -> 200"));
+        Assert.Contains(log.Messages, m => m.StartsWith("POST " + fixture.Host.Auth0Url + "/oauth/token -> 200"));
+        Assert.DoesNotContain(log.Messages, m => m.Contains(fixture.Host.Auth0ClientSecret) || m.Contains("Bearer"));
     }
 }

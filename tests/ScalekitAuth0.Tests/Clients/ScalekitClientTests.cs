@@ -18,7 +18,7 @@ public sealed class ScalekitClientTests(SandboxFixture fixture) : IClassFixture<
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private string ClientId => fixture.Sandbox.ScalekitClientId;
+    private string ClientId => fixture.Host.ScalekitClientId;
 
     private IReadOnlyList<LoggedRequest> Patches() =>
         fixture.Requests(Services.Scalekit, "PATCH").Where(r => r.Path.StartsWith(ClientsPath, StringComparison.Ordinal)).ToList();
@@ -55,7 +55,7 @@ public sealed class ScalekitClientTests(SandboxFixture fixture) : IClassFixture<
     {
         var scalekit = fixture.ScalekitContext();
         var client = await ClientWithAsync(scalekit, "https://keep.example/one", "https://a.example/cb", "https://keep.example/two");
-        fixture.Sandbox.RequestLog.Clear();
+        fixture.Host.RequestLog.Clear();
 
         var after = await scalekit.Client.ApplyRedirectUriChangeAsync(client, RedirectUriChange.Adding(["https://a.example/cb", "https://new.example/cb"]), Operation.Silent());
 

@@ -63,7 +63,7 @@ public sealed class ScalekitOrganizationClientTests(SandboxFixture fixture) : Sa
         {
             await CreateAsync($"Customer {i}");
         }
-        Fixture.Sandbox.RequestLog.Clear();
+        Fixture.Host.RequestLog.Clear();
         var pages = new List<int>();
 
         await Client.ListOrganizationsAsync(page => pages.Add(page.Count), Operation.Silent());
@@ -79,7 +79,7 @@ public sealed class ScalekitOrganizationClientTests(SandboxFixture fixture) : Sa
         var globex = await CreateAsync("Globex", "globex");
         await Client.AddOrganizationDomainAsync(acme.Id, "acme.com", Operation.Silent());
         await Client.AddOrganizationDomainAsync(globex.Id, "globex.com", Operation.Silent());
-        Fixture.Sandbox.RequestLog.Clear();
+        Fixture.Host.RequestLog.Clear();
         var progress = new List<int>();
 
         var refused = await Client.RegisterOrganizationDomainsAsync(acme, ["acme.com", "acme.co.uk", "globex.com", "gmail.com"], progress.Add, Operation.Silent());
@@ -101,7 +101,7 @@ public sealed class ScalekitOrganizationClientTests(SandboxFixture fixture) : Sa
         var acme = await CreateAsync("Acme");
         var domains = Enumerable.Range(0, 130).Select(i => $"d{i}.acme.com").ToList();
         Assert.Empty(await Client.RegisterOrganizationDomainsAsync(acme, domains, _ => { }, Operation.Silent()));
-        Fixture.Sandbox.RequestLog.Clear();
+        Fixture.Host.RequestLog.Clear();
 
         var read = await Client.ListOrganizationDomainsAsync(acme.Id, Operation.Silent());
 
@@ -149,7 +149,7 @@ public sealed class ScalekitOrganizationClientTests(SandboxFixture fixture) : Sa
         var link = await Client.CreatePortalLinkAsync(acme.Id, ["sso", "dir_sync"], Operation.Silent());
 
         Assert.Equal(acme.Id, link.OrganizationId);
-        Assert.StartsWith(Fixture.Sandbox.ScalekitUrl + "/magicLink/", link.Location);
+        Assert.StartsWith(Fixture.Host.ScalekitUrl + "/magicLink/", link.Location);
         Assert.True(link.ExpiresOn > DateTimeOffset.UtcNow);
         var put = Assert.Single(Fixture.Requests(Services.Scalekit, "PUT"));
         Assert.Equal($"/api/v1/organizations/{acme.Id}/portal_links", put.Path);

@@ -97,7 +97,7 @@ public sealed class ConnectionCmdletTests(SandboxFixture fixture) : IClassFixtur
 
         Assert.Equal("InvalidScalekitEnvironmentUrl", ErrorId(error));
         Assert.Contains("plain http", error.Exception.Message);
-        Assert.Empty(fixture.Sandbox.RequestLog.Snapshot());
+        Assert.Empty(fixture.Host.RequestLog.Snapshot());
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class ConnectionCmdletTests(SandboxFixture fixture) : IClassFixtur
     {
         var record = _shell.Terminating(
             "Connect-Scalekit -EnvironmentUrl $sk -ClientId $id -ClientSecret (ConvertTo-SecureString not-the-secret-7f3a -AsPlainText -Force)",
-            new Dictionary<string, object?> { ["sk"] = fixture.Sandbox.ScalekitUrl, ["id"] = fixture.Sandbox.ScalekitClientId });
+            new Dictionary<string, object?> { ["sk"] = fixture.Host.ScalekitUrl, ["id"] = fixture.Host.ScalekitClientId });
 
         Assert.Equal("ScalekitCredentialsRefused", ErrorId(record));
         Assert.Equal(ErrorCategory.AuthenticationError, record.CategoryInfo.Category);
@@ -156,7 +156,7 @@ public sealed class ConnectionCmdletTests(SandboxFixture fixture) : IClassFixtur
         _shell.ConnectBoth(fixture);
         _shell.Run("Connect-Auth0 -Domain $a0 -ClientId $id -ClientSecret $secret", new Dictionary<string, object?>
         {
-            ["a0"] = fixture.Sandbox.Auth0Url,
+            ["a0"] = fixture.Host.Auth0Url,
             ["id"] = (string?)client["client_id"],
             ["secret"] = SandboxFixture.Secure((string)client["client_secret"]!),
         });
@@ -166,7 +166,7 @@ public sealed class ConnectionCmdletTests(SandboxFixture fixture) : IClassFixtur
 
         Assert.Equal("Auth0InsufficientScope", ErrorId(record));
         Assert.Equal(ErrorCategory.PermissionDenied, record.CategoryInfo.Category);
-        Assert.DoesNotContain(fixture.Sandbox.RequestLog.Snapshot(), r => r.Method == "POST" && r.Path == "/api/v2/connections" && r.Status < 400);
+        Assert.DoesNotContain(fixture.Host.RequestLog.Snapshot(), r => r.Method == "POST" && r.Path == "/api/v2/connections" && r.Status < 400);
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public sealed class ConnectionCmdletTests(SandboxFixture fixture) : IClassFixtur
 
         Assert.Empty(_shell.Errors);
         Assert.Equal("scalekit", connection!.Name);
-        var log = fixture.Sandbox.RequestLog.Snapshot().Where(r => r.Path == "/api/v2/connections").Select(r => r.Method).ToList();
+        var log = fixture.Host.RequestLog.Snapshot().Where(r => r.Path == "/api/v2/connections").Select(r => r.Method).ToList();
         Assert.Equal(new[] { "GET", "POST", "GET" }, log);
     }
 
@@ -193,7 +193,7 @@ public sealed class ConnectionCmdletTests(SandboxFixture fixture) : IClassFixtur
 
         Assert.Empty(_shell.Errors);
         Assert.Equal("scalekit", connection!.Name);
-        var log = fixture.Sandbox.RequestLog.Snapshot().Where(r => r.Path == "/api/v2/connections").Select(r => (r.Method, r.Status)).ToList();
+        var log = fixture.Host.RequestLog.Snapshot().Where(r => r.Path == "/api/v2/connections").Select(r => (r.Method, r.Status)).ToList();
         Assert.Equal(new[] { ("GET", 200), ("POST", 503), ("GET", 200), ("POST", 201) }, log);
     }
 
@@ -202,7 +202,7 @@ public sealed class ConnectionCmdletTests(SandboxFixture fixture) : IClassFixtur
     {
         _shell.ConnectBoth(fixture);
         var slowLookup = new FaultRule { Service = Services.Auth0, Method = "GET", Path = "/api/v2/connections", Count = 1, Kind = FaultKind.Delay, DelayMs = 120_000 };
-        fixture.Sandbox.Faults.Add(slowLookup);
+        fixture.Host.Faults.Add(slowLookup);
         using var command = _shell.Prepare("Get-ScalekitConnection -Name scalekit");
         var invocation = command.BeginInvoke();
         await Eventually(() => slowLookup.Count == 0, "the lookup reaching the sandbox");
@@ -213,8 +213,8 @@ public sealed class ConnectionCmdletTests(SandboxFixture fixture) : IClassFixtur
         Assert.Throws<PipelineStoppedException>(() => command.EndInvoke(invocation));
         // The sandbox sees the client go away and never serves the delayed request: the call was
         // cancelled, not left to run out its two minutes in the background.
-        await Eventually(() => fixture.Sandbox.RequestLog.Snapshot().Any(r => r.Path == "/api/v2/connections"), "the sandbox to see the client go");
-        Assert.False(fixture.Sandbox.RequestLog.Snapshot().Single(r => r.Path == "/api/v2/connections").Served);
+        await Eventually(() => fixture.Host.RequestLog.Snapshot().Any(r => r.Path == "/api/v2/connections"), "the sandbox to see the client go");
+        Assert.False(fixture.Host.RequestLog.Snapshot().Single(r => r.Path == "/api/v2/connections").Served);
     }
 
     [Fact]
@@ -225,7 +225,7 @@ public sealed class ConnectionCmdletTests(SandboxFixture fixture) : IClassFixtur
 
         var record = _shell.Terminating("Connect-Auth0 -Domain $a0 -AccessToken $token", new Dictionary<string, object?>
         {
-            ["a0"] = fixture.Sandbox.Auth0Url,
+            ["a0"] = fixture.Host.Auth0Url,
             ["token"] = SandboxFixture.Secure(expiredToken),
         });
 

@@ -1,33 +1,17 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using ScalekitAuth0.Sandbox;
 using ScalekitAuth0.Sandbox.Auth0;
-using Xunit;
+using ScalekitAuth0.Tests.Support;
 
 namespace ScalekitAuth0.Tests.Sandbox;
 
 /// <summary>One in-process sandbox per test class (xunit class fixture), reached with a plain HttpClient.</summary>
-public sealed class SandboxFixture : IAsyncLifetime
+public sealed class SandboxFixture : InProcessSandbox
 {
-    public SandboxHost Host { get; private set; } = null!;
-
-    public HttpClient Http { get; } = new();
-
     public string Auth0Url => Host.Auth0Url;
 
     public string Audience => Auth0Url + "/api/v2/";
-
-    public async Task InitializeAsync() => Host = await SandboxHost.StartAsync(new SandboxOptions());
-
-    public async Task DisposeAsync()
-    {
-        Http.Dispose();
-        await Host.DisposeAsync();
-    }
-
-    public async Task ResetAsync() =>
-        (await Http.PostAsync(Auth0Url + "/_sandbox/reset", null)).EnsureSuccessStatusCode();
 
     /// <summary>A machine-to-machine client with exactly <paramref name="scopes"/>, made through the control route.</summary>
     public async Task<(string ClientId, string ClientSecret)> CreateM2MClientAsync(params string[] scopes)

@@ -2,34 +2,14 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using ScalekitAuth0.Sandbox;
+using ScalekitAuth0.Tests.Support;
 using Xunit;
 
 namespace ScalekitAuth0.Tests.Sandbox;
 
 /// <summary>One in-process sandbox per test class, spoken to over plain HTTP.</summary>
-public sealed class ScalekitSandboxFixture : IAsyncLifetime
+public sealed class ScalekitSandboxFixture : InProcessSandbox
 {
-    private SandboxHost? _host;
-
-    public SandboxHost Host => _host ?? throw new InvalidOperationException("The sandbox has not started.");
-
-    public HttpClient Http { get; } = new();
-
-    public async Task InitializeAsync() => _host = await SandboxHost.StartAsync(new SandboxOptions());
-
-    public async Task DisposeAsync()
-    {
-        Http.Dispose();
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-    }
-
-    public async Task ResetAsync() =>
-        (await Http.PostAsync($"{Host.ScalekitUrl}/_sandbox/reset", null)).EnsureSuccessStatusCode();
-
     public async Task ControlAsync(string path, string json) =>
         (await Http.PutAsync($"{Host.ScalekitUrl}/_sandbox/{path}", new StringContent(json, Encoding.UTF8, "application/json")))
             .EnsureSuccessStatusCode();

@@ -77,12 +77,12 @@ public sealed class HostedShell : IDisposable
         "Connect-Auth0 -Domain $a0 -ClientId $a0id -ClientSecret $a0secret; Connect-Scalekit -EnvironmentUrl $sk -ClientId $skid -ClientSecret $sksecret",
         new Dictionary<string, object?>
         {
-            ["a0"] = fixture.Sandbox.Auth0Url,
-            ["a0id"] = fixture.Sandbox.Auth0ClientId,
-            ["a0secret"] = SandboxFixture.Secure(fixture.Sandbox.Auth0ClientSecret),
-            ["sk"] = fixture.Sandbox.ScalekitUrl,
-            ["skid"] = fixture.Sandbox.ScalekitClientId,
-            ["sksecret"] = SandboxFixture.Secure(fixture.Sandbox.ScalekitClientSecret),
+            ["a0"] = fixture.Host.Auth0Url,
+            ["a0id"] = fixture.Host.Auth0ClientId,
+            ["a0secret"] = SandboxFixture.Secure(fixture.Host.Auth0ClientSecret),
+            ["sk"] = fixture.Host.ScalekitUrl,
+            ["skid"] = fixture.Host.ScalekitClientId,
+            ["sksecret"] = SandboxFixture.Secure(fixture.Host.ScalekitClientSecret),
         });
 
     public void Dispose() => _runspace.Dispose();
