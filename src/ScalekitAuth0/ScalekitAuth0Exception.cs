@@ -22,5 +22,20 @@ namespace ScalekitAuth0
         public ApiErrorKind Kind { get; }
 
         public string? RecommendedAction { get; }
+
+        /// <summary>Shows control characters as escapes so an error message never hides or garbles the bad input.</summary>
+        internal static string Printable(string? input)
+        {
+            if (input is null)
+            {
+                return "";
+            }
+            var builder = new System.Text.StringBuilder();
+            foreach (var c in input.Length > 300 ? input.Substring(0, 300) + "..." : input)
+            {
+                builder.Append(char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString());
+            }
+            return builder.ToString();
+        }
     }
 }

@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using System;
 using Newtonsoft.Json.Linq;
 using ScalekitAuth0.Http;
+using ScalekitAuth0.Integration;
 
 namespace ScalekitAuth0.Auth0
 {

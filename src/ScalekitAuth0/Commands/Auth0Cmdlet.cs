@@ -1,6 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System;
+using ScalekitAuth0.Auth0;
+using ScalekitAuth0.Integration;
 
 namespace ScalekitAuth0.Commands
 {
@@ -16,7 +18,7 @@ namespace ScalekitAuth0.Commands
         protected override void BeginProcessing() => _auth0 = ResolveAuth0Context(Auth0Context);
 
         /// <summary>The connection named by -Id or else -Name (both bind from a piped connection).</summary>
-        protected Auth0.Auth0Connection RequireConnection(string? id, string? name)
+        protected Auth0Connection RequireConnection(string? id, string? name)
         {
             if (string.IsNullOrEmpty(id) && string.IsNullOrEmpty(name))
             {
@@ -30,7 +32,7 @@ namespace ScalekitAuth0.Commands
         /// each input that names no single application, when any of them failed: the caller then
         /// writes nothing, so a typo never leaves a change half made.
         /// </summary>
-        protected Auth0.ApplicationResolution? ResolveApplications(IEnumerable<string> namesOrIds)
+        protected ApplicationResolution? ResolveApplications(IEnumerable<string> namesOrIds)
         {
             var resolution = Run(operation => Auth0.Client.ResolveApplicationsAsync(namesOrIds, operation));
             foreach (var failure in resolution.Failures)
@@ -45,7 +47,7 @@ namespace ScalekitAuth0.Commands
         /// New-ScalekitConnection -EnabledClient share it), writing only the statuses that differ.
         /// Returns the enabled client ids afterwards, or null when -WhatIf or the user kept it from writing.
         /// </summary>
-        protected string[]? SetEnabledClients(Auth0.Auth0Connection connection, IReadOnlyList<Auth0.Auth0Application> applications, bool enable)
+        protected string[]? SetEnabledClients(Auth0Connection connection, IReadOnlyList<Auth0Application> applications, bool enable)
         {
             var change = Run(operation => Auth0.Client.PlanEnabledClientsAsync(connection.Id, applications, enable, operation));
             if (change.IsEmpty)

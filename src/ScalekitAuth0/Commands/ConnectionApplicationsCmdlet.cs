@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using ScalekitAuth0.Completion;
+using ScalekitAuth0.Integration;
 using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
@@ -40,7 +41,7 @@ namespace ScalekitAuth0.Commands
 
         protected override void EndProcessing()
         {
-            Auth0.ApplicationResolution? resolution = null;
+            ApplicationResolution? resolution = null;
             ForEachInput(null, () => resolution = ResolveApplications(_requests.SelectMany(r => r.Applications)));
             if (resolution is null)
             {

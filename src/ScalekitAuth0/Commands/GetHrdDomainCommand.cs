@@ -4,6 +4,7 @@ using System.Management.Automation;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
+using ScalekitAuth0.Hrd;
 using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands

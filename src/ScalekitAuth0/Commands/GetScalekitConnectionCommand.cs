@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.PowerShellSupport;
@@ -71,6 +72,6 @@ namespace ScalekitAuth0.Commands
             }
         }), operation));
 
-        private void WriteConnection(Auth0.Auth0Connection connection) => WriteObject(ScalekitConnection.From(connection, Auth0.Domain));
+        private void WriteConnection(Auth0Connection connection) => WriteObject(ScalekitConnection.From(connection, Auth0.Domain));
     }
 }

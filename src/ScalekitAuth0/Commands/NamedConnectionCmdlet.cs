@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Completion;
 using ScalekitAuth0.PowerShellSupport;
 
@@ -17,6 +18,6 @@ namespace ScalekitAuth0.Commands
         public string? Id { get; set; }
 
         /// <summary>The connection this input names, read now.</summary>
-        protected Auth0.Auth0Connection RequireConnection() => RequireConnection(Id, Name);
+        protected Auth0Connection RequireConnection() => RequireConnection(Id, Name);
     }
 }

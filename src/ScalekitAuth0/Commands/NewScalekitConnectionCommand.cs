@@ -1,11 +1,12 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.Http;
+using ScalekitAuth0.Integration;
 using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
@@ -85,11 +86,11 @@ namespace ScalekitAuth0.Commands
         {
             if (ConnectionName.Problem(Name) is string problem)
             {
-                throw InvalidArgument("InvalidConnectionName", $"-Name '{DomainName.Printable(Name)}' is not a valid Auth0 connection name: {problem}.", "Choose a name such as 'scalekit' or 'scalekit-sso'.");
+                throw InvalidArgument("InvalidConnectionName", $"-Name '{ScalekitAuth0Exception.Printable(Name)}' is not a valid Auth0 connection name: {problem}.", "Choose a name such as 'scalekit' or 'scalekit-sso'.");
             }
             if (!Scope.Split(' ').Contains("openid"))
             {
-                throw InvalidArgument("InvalidScope", $"-Scope '{DomainName.Printable(Scope)}' does not include 'openid', which OpenID Connect requires.", "Give space-separated scopes that include openid, such as 'openid profile email'.");
+                throw InvalidArgument("InvalidScope", $"-Scope '{ScalekitAuth0Exception.Printable(Scope)}' does not include 'openid', which OpenID Connect requires.", "Give space-separated scopes that include openid, such as 'openid profile email'.");
             }
             var domains = HrdDomain.Select(d => NormalizeDomain(d, nameof(HrdDomain))).Distinct(StringComparer.Ordinal).ToArray();
             var discovery = Run(operation => Scalekit.Client.GetDiscoveryAsync(operation));

@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
+using ScalekitAuth0.Hrd;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.PowerShellSupport;
 using ScalekitAuth0.Scalekit;
@@ -103,7 +104,7 @@ namespace ScalekitAuth0.Commands
         {
             try
             {
-                return Auth0.DomainName.Normalize(domain);
+                return DomainName.Normalize(domain);
             }
             catch (ArgumentException e)
             {

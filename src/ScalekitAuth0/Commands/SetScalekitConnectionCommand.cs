@@ -41,7 +41,7 @@ namespace ScalekitAuth0.Commands
         {
             if (Scope is not null && !Scope.Split(' ').Contains("openid"))
             {
-                throw InvalidArgument("InvalidScope", $"-Scope '{DomainName.Printable(Scope)}' does not include 'openid', which OpenID Connect requires.", "Give space-separated scopes that include openid, such as 'openid profile email'.");
+                throw InvalidArgument("InvalidScope", $"-Scope '{ScalekitAuth0Exception.Printable(Scope)}' does not include 'openid', which OpenID Connect requires.", "Give space-separated scopes that include openid, such as 'openid profile email'.");
             }
             var connection = RequireConnection();
             var (body, changes) = Changes(connection);

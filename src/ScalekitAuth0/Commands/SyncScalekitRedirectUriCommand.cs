@@ -61,7 +61,7 @@ namespace ScalekitAuth0.Commands
                 if (problems.Count > 0)
                 {
                     throw InvalidArgument("InvalidCallbackUrl",
-                        string.Join(" ", problems.Select(p => $"Callback URL '{DomainName.Printable(p.Url)}' cannot be a Scalekit redirect URI: {p.Problem}.")),
+                        string.Join(" ", problems.Select(p => $"Callback URL '{ScalekitAuth0Exception.Printable(p.Url)}' cannot be a Scalekit redirect URI: {p.Problem}.")),
                         $"Give absolute http or https URLs of at most {RedirectUri.MaxLength} characters without a query string or fragment, such as https://your-tenant.us.auth0.com/login/callback.");
                 }
                 _callbackUrls = urls;

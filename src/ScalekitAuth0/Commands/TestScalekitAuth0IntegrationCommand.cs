@@ -34,7 +34,7 @@ namespace ScalekitAuth0.Commands
         {
             if (ConnectionName.Problem(Name) is string problem)
             {
-                throw InvalidArgument("InvalidConnectionName", $"-Name '{DomainName.Printable(Name)}' is not a valid Auth0 connection name: {problem}.", "Give the connection's name as Get-ScalekitConnection shows it, such as 'scalekit'.");
+                throw InvalidArgument("InvalidConnectionName", $"-Name '{ScalekitAuth0Exception.Printable(Name)}' is not a valid Auth0 connection name: {problem}.", "Give the connection's name as Get-ScalekitConnection shows it, such as 'scalekit'.");
             }
             var checker = new IntegrationChecker(Auth0.Client, Scalekit.Client, Name);
             var progress = new ProgressRecord(1, $"Checking the Scalekit integration of Auth0 connection '{Name}'", "Starting");

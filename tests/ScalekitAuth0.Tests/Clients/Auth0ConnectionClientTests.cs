@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Http;
+using ScalekitAuth0.Integration;
 using ScalekitAuth0.Sandbox.Infrastructure;
 using ScalekitAuth0.Tests.Support;
 using Xunit;

@@ -1,4 +1,5 @@
 using ScalekitAuth0.Auth0;
+using ScalekitAuth0.Hrd;
 using Xunit;
 
 namespace ScalekitAuth0.Tests.Clients;

@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using ScalekitAuth0.Auth0;
+using ScalekitAuth0.Hrd;
 using ScalekitAuth0.Http;
 using Xunit;
 

@@ -1,4 +1,5 @@
 using ScalekitAuth0.Auth0;
+using ScalekitAuth0.Hrd;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.Sandbox.Infrastructure;
 using ScalekitAuth0.Tests.Support;

@@ -1,5 +1,6 @@
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Http;
+using ScalekitAuth0.Integration;
 using Xunit;
 
 namespace ScalekitAuth0.Tests.Support;

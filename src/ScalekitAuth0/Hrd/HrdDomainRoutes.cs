@@ -1,10 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using System;
+using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Http;
 
-namespace ScalekitAuth0.Auth0
+namespace ScalekitAuth0.Hrd
 {
     /// <summary>
     /// Every connection of a tenant and the email domains each routes, from one listing: which

@@ -1,11 +1,12 @@
-using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using System;
 using Newtonsoft.Json.Linq;
+using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Http;
 
-namespace ScalekitAuth0.Auth0
+namespace ScalekitAuth0.Hrd
 {
     /// <summary>A change merged onto the connection as it was just read: the list to write and what differs.</summary>
     public sealed class HrdDomainPlan

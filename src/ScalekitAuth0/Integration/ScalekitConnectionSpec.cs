@@ -1,12 +1,14 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Security;
+using System;
 using Newtonsoft.Json.Linq;
+using ScalekitAuth0.Auth0;
+using ScalekitAuth0.Hrd;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.Scalekit;
 
-namespace ScalekitAuth0.Auth0
+namespace ScalekitAuth0.Integration
 {
     /// <summary>
     /// The Auth0 connection a Scalekit environment calls for, and how it differs from one that exists.

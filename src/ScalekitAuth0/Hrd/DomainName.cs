@@ -1,8 +1,9 @@
-using System;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using System;
+using ScalekitAuth0.Auth0;
 
-namespace ScalekitAuth0.Auth0
+namespace ScalekitAuth0.Hrd
 {
     /// <summary>
     /// An email domain as Auth0's Home Realm Discovery list and Scalekit's organization domains
@@ -77,21 +78,6 @@ namespace ScalekitAuth0.Auth0
         }
 
         private static ArgumentException Invalid(string? input, string why) =>
-            new ArgumentException($"'{Printable(input)}' is not a usable email domain: {why}.");
-
-        /// <summary>Shows control characters as escapes so an error message never hides or garbles the bad input.</summary>
-        public static string Printable(string? input)
-        {
-            if (input is null)
-            {
-                return "";
-            }
-            var builder = new System.Text.StringBuilder();
-            foreach (var c in input.Length > 300 ? input.Substring(0, 300) + "..." : input)
-            {
-                builder.Append(char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString());
-            }
-            return builder.ToString();
-        }
+            new ArgumentException($"'{ScalekitAuth0Exception.Printable(input)}' is not a usable email domain: {why}.");
     }
 }

@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
+using System;
+using ScalekitAuth0.Auth0;
 
-namespace ScalekitAuth0.Auth0
+namespace ScalekitAuth0.Hrd
 {
     /// <summary>
     /// What a command wants of a connection's Home Realm Discovery list, as an intent rather than a

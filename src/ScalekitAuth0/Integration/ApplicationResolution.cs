@@ -1,9 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
+using System;
+using ScalekitAuth0.Auth0;
+using ScalekitAuth0.Hrd;
 using ScalekitAuth0.Http;
 
-namespace ScalekitAuth0.Auth0
+namespace ScalekitAuth0.Integration
 {
     /// <summary>One input that names no single application, and why.</summary>
     public sealed class ApplicationResolutionFailure
@@ -83,7 +85,7 @@ namespace ScalekitAuth0.Auth0
 
         private static ScalekitAuth0Exception Problem(string input, IReadOnlyList<Auth0Application> matches)
         {
-            var shown = DomainName.Printable(input);
+            var shown = ScalekitAuth0Exception.Printable(input);
             if (string.IsNullOrWhiteSpace(input))
             {
                 return new ScalekitAuth0Exception("InvalidApplication", ApiErrorKind.BadRequest,

@@ -1,9 +1,10 @@
-using System;
 using System.Diagnostics;
 using System.Threading.Tasks;
+using System;
+using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Http;
 
-namespace ScalekitAuth0.Auth0
+namespace ScalekitAuth0.Hrd
 {
     /// <summary>
     /// Changes a connection's Home Realm Discovery list without losing a concurrent writer's change,

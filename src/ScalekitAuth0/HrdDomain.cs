@@ -1,3 +1,5 @@
+using ScalekitAuth0.Auth0;
+
 namespace ScalekitAuth0
 {
     /// <summary>One email domain Auth0's Home Realm Discovery sends to a connection.</summary>
@@ -10,7 +12,7 @@ namespace ScalekitAuth0
         /// <summary>The Auth0 tenant's domain the connection lives in.</summary>
         public string Tenant { get; private set; } = "";
 
-        internal static HrdDomain From(string domain, Auth0.Auth0Connection connection, string tenant) => new HrdDomain
+        internal static HrdDomain From(string domain, Auth0Connection connection, string tenant) => new HrdDomain
         {
             Domain = domain,
             ConnectionName = connection.Name,
