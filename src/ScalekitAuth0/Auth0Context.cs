@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Http;

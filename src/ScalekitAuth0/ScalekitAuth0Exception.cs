@@ -23,19 +23,8 @@ namespace ScalekitAuth0
 
         public string? RecommendedAction { get; }
 
-        /// <summary>Shows control characters as escapes so an error message never hides or garbles the bad input.</summary>
-        internal static string Printable(string? input)
-        {
-            if (input is null)
-            {
-                return "";
-            }
-            var builder = new System.Text.StringBuilder();
-            foreach (var c in input.Length > 300 ? input.Substring(0, 300) + "..." : input)
-            {
-                builder.Append(char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString());
-            }
-            return builder.ToString();
-        }
+        /// <summary>Input the module refuses before anything is sent: the message names the input, the advice says what to give instead.</summary>
+        internal static ScalekitAuth0Exception InvalidArgument(string errorId, string message, string recommendedAction) =>
+            new ScalekitAuth0Exception(errorId, ApiErrorKind.BadRequest, message, recommendedAction);
     }
 }

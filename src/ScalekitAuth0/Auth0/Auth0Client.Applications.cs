@@ -4,7 +4,6 @@ using System.Threading.Tasks;
 using System;
 using Newtonsoft.Json.Linq;
 using ScalekitAuth0.Http;
-using ScalekitAuth0.Integration;
 
 namespace ScalekitAuth0.Auth0
 {
@@ -33,14 +32,6 @@ namespace ScalekitAuth0.Auth0
                     .Select(c => new Auth0Application((string)c["client_id"]!, (string?)c["name"] ?? ""))
                     .ToList()),
                 operation);
-
-        /// <summary>Matches names or client ids against one listing of the tenant's applications.</summary>
-        public async Task<ApplicationResolution> ResolveApplicationsAsync(IEnumerable<string> namesOrIds, Operation operation)
-        {
-            var applications = new List<Auth0Application>();
-            await ListApplicationsAsync(applications.AddRange, operation).ConfigureAwait(false);
-            return ApplicationResolution.Resolve(namesOrIds, applications);
-        }
 
         /// <summary>The client ids the connection is enabled for, in Auth0's order.</summary>
         public async Task<IReadOnlyList<string>> GetEnabledClientIdsAsync(string connectionId, Operation operation)

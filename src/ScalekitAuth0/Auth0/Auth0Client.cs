@@ -38,6 +38,10 @@ namespace ScalekitAuth0.Auth0
         /// <summary>By id when given, else by name; a connection that is not there is an error naming what was looked for.</summary>
         public async Task<Auth0Connection> RequireConnectionAsync(string? id, string? name, Operation operation)
         {
+            if (string.IsNullOrEmpty(id) && string.IsNullOrEmpty(name))
+            {
+                throw ScalekitAuth0Exception.InvalidArgument("ConnectionNotSpecified", "No connection was given.", "Pass -Name or -Id, or pipe a connection from Get-ScalekitConnection.");
+            }
             if (!string.IsNullOrEmpty(id))
             {
                 return await GetConnectionAsync(id!, operation).ConfigureAwait(false);

@@ -1,4 +1,3 @@
-using System;
 using System.Text.RegularExpressions;
 
 namespace ScalekitAuth0.Auth0

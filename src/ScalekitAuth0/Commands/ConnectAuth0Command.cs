@@ -63,7 +63,7 @@ namespace ScalekitAuth0.Commands
         protected override Auth0Context CreateContext(TransportSettings settings)
         {
             var domain = Domain ?? ClientCredentialParameters.Variable("AUTH0_DOMAIN")
-                ?? throw InvalidArgument("Auth0DomainMissing", "No Auth0 domain was given.", "Pass -Domain or set $env:AUTH0_DOMAIN.");
+                ?? throw ScalekitAuth0Exception.InvalidArgument("Auth0DomainMissing", "No Auth0 domain was given.", "Pass -Domain or set $env:AUTH0_DOMAIN.");
             var baseUri = ParseAddress(domain, nameof(Domain), "the tenant's domain, for example 'example.us.auth0.com'");
             if (AccessToken is not null)
             {
@@ -75,7 +75,7 @@ namespace ScalekitAuth0.Commands
                 return Auth0Context.WithClientCredentials(baseUri, id, secret, settings);
             }
             var token = ClientCredentialParameters.FromEnvironment("AUTH0_API_TOKEN")
-                ?? throw InvalidArgument("Auth0CredentialsMissing", "No Auth0 credentials were given.",
+                ?? throw ScalekitAuth0Exception.InvalidArgument("Auth0CredentialsMissing", "No Auth0 credentials were given.",
                     "Pass -ClientId and -ClientSecret, -Credential or -AccessToken, or set $env:AUTH0_CLIENT_ID and $env:AUTH0_CLIENT_SECRET (or $env:AUTH0_API_TOKEN).");
             return Auth0Context.WithAccessToken(baseUri, token, settings);
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using ScalekitAuth0.Http;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -8,8 +9,15 @@ namespace ScalekitAuth0.Commands
     /// What Connect-Auth0 and Connect-Scalekit share: build a context, get a token at once so bad
     /// credentials fail here rather than mid-script, keep the context for this runspace.
     /// </summary>
-    public abstract class ConnectCmdlet<TContext> : ScalekitAuth0Cmdlet where TContext : class
+    public abstract class ConnectCmdlet<TContext> : PSCmdlet where TContext : class
     {
+        private readonly PipelineWork _work;
+
+        private protected ConnectCmdlet()
+        {
+            _work = new PipelineWork(this);
+        }
+
         protected const string ClientSecretSet = "ClientSecret";
         protected const string CredentialSet = "Credential";
 
@@ -34,6 +42,8 @@ namespace ScalekitAuth0.Commands
 
         protected abstract void Store(TContext context);
 
+        protected override void StopProcessing() => _work.Stop();
+
         /// <summary>Checks to make once the token is in hand.</summary>
         protected virtual void Connected(TContext context)
         {
@@ -44,7 +54,7 @@ namespace ScalekitAuth0.Commands
             try
             {
                 var context = CreateContext(new TransportSettings { RequestTimeout = TimeSpan.FromSeconds(TimeoutSec) });
-                Run(operation => TokensOf(context).GetTokenAsync(operation));
+                _work.Run(operation => TokensOf(context).GetTokenAsync(operation));
                 Connected(context);
                 Store(context);
                 if (PassThru)
@@ -55,12 +65,12 @@ namespace ScalekitAuth0.Commands
             catch (ApiException e)
             {
                 var refused = e.Kind == ApiErrorKind.Unauthorized || e.Kind == ApiErrorKind.Forbidden || e.Kind == ApiErrorKind.BadRequest;
-                throw Terminate(new ScalekitAuth0Exception(Service + (refused ? "CredentialsRefused" : "Unreachable"), e.Kind,
+                throw _work.Terminate(new ScalekitAuth0Exception(Service + (refused ? "CredentialsRefused" : "Unreachable"), e.Kind,
                     $"Could not get a {Service} token: {e.Message}", CredentialAdvice, e), Address);
             }
             catch (ScalekitAuth0Exception e)
             {
-                throw Terminate(e, Address);
+                throw _work.Terminate(e, Address);
             }
         }
 
@@ -73,7 +83,7 @@ namespace ScalekitAuth0.Commands
             }
             catch (ArgumentException e)
             {
-                throw InvalidArgument($"Invalid{Service}{parameterName}", e.Message, $"Give {example}.");
+                throw ScalekitAuth0Exception.InvalidArgument($"Invalid{Service}{parameterName}", e.Message, $"Give {example}.");
             }
         }
     }

@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 using System.Security;
 using ScalekitAuth0.Help;
@@ -42,10 +41,10 @@ namespace ScalekitAuth0.Commands
         protected override ScalekitContext CreateContext(TransportSettings settings)
         {
             var url = EnvironmentUrl ?? ClientCredentialParameters.Variable("SCALEKIT_ENVIRONMENT_URL")
-                ?? throw InvalidArgument("ScalekitEnvironmentUrlMissing", "No Scalekit environment URL was given.", "Pass -EnvironmentUrl or set $env:SCALEKIT_ENVIRONMENT_URL.");
+                ?? throw ScalekitAuth0Exception.InvalidArgument("ScalekitEnvironmentUrlMissing", "No Scalekit environment URL was given.", "Pass -EnvironmentUrl or set $env:SCALEKIT_ENVIRONMENT_URL.");
             var baseUri = ParseAddress(url, nameof(EnvironmentUrl), "the environment URL, for example 'https://acme.scalekit.com'");
             var credentials = ClientCredentialParameters.Resolve(Credential, ClientId, ClientSecret, "SCALEKIT_CLIENT_ID", "SCALEKIT_CLIENT_SECRET")
-                ?? throw InvalidArgument("ScalekitCredentialsMissing", "No Scalekit credentials were given.",
+                ?? throw ScalekitAuth0Exception.InvalidArgument("ScalekitCredentialsMissing", "No Scalekit credentials were given.",
                     "Pass -ClientId and -ClientSecret or -Credential, or set $env:SCALEKIT_CLIENT_ID and $env:SCALEKIT_CLIENT_SECRET.");
             return ScalekitContext.WithClientCredentials(baseUri, credentials.ClientId, credentials.ClientSecret, settings);
         }

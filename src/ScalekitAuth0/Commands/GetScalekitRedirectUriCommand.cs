@@ -10,7 +10,7 @@ namespace ScalekitAuth0.Commands
     [CmdletExample("Get-ScalekitConnection -Name scalekit | Get-ScalekitRedirectUri", "Lists the redirect URIs of the Scalekit client that connection signs in with.")]
     [Cmdlet(VerbsCommon.Get, "ScalekitRedirectUri")]
     [OutputType(typeof(string))]
-    public sealed class GetScalekitRedirectUriCommand : ScalekitCmdlet
+    public sealed class GetScalekitRedirectUriCommand : ScalekitAuth0Cmdlet
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "The Scalekit client (skc_...), which binds from a piped connection. Default: the client of the Scalekit connection.")]
         [ValidateText]
@@ -18,8 +18,8 @@ namespace ScalekitAuth0.Commands
 
         protected override void ProcessRecord() => ForEachInput(ClientId, () =>
         {
-            var clientId = string.IsNullOrEmpty(ClientId) ? Scalekit.ClientId : ClientId!;
-            WriteObject(Run(operation => Scalekit.Client.GetClientAsync(clientId, operation)).RedirectUris, enumerateCollection: true);
+            var clientId = string.IsNullOrEmpty(ClientId) ? ScalekitEnvironment.ClientId : ClientId!;
+            WriteObject(Run(operation => ScalekitEnvironment.Client.GetClientAsync(clientId, operation)).RedirectUris, enumerateCollection: true);
         });
     }
 }

@@ -3,7 +3,7 @@ using ScalekitAuth0.Scalekit;
 namespace ScalekitAuth0.Commands
 {
     /// <summary>What Sync- and Remove-ScalekitRedirectUri share: one read, one planned change, one checked write.</summary>
-    public abstract class RedirectUriCmdlet : ScalekitCmdlet
+    public abstract class RedirectUriCmdlet : ScalekitAuth0Cmdlet
     {
         /// <summary>
         /// How the redirect-URI cmdlets change a Scalekit client: the plan is made from the list the
@@ -12,18 +12,18 @@ namespace ScalekitAuth0.Commands
         /// </summary>
         private protected ScalekitRedirectUriResult? ChangeRedirectUris(string clientId, RedirectUriChange change)
         {
-            var client = Run(operation => Scalekit.Client.GetClientAsync(clientId, operation));
+            var client = Run(operation => ScalekitEnvironment.Client.GetClientAsync(clientId, operation));
             var planned = ScalekitRedirectUriResult.Compare(client, change.ApplyTo(client.RedirectUris));
             if (!planned.Changed)
             {
                 WriteVerbose($"Scalekit client {client.Id} already has the wanted redirect URIs in {client.RedirectUriField}; nothing to change.");
                 return planned;
             }
-            if (!ShouldProcess($"Scalekit client {client.Id} on {Scalekit.EnvironmentUrl}", planned.Describe()))
+            if (!ShouldProcess($"Scalekit client {client.Id} on {ScalekitEnvironment.EnvironmentUrl}", planned.Describe()))
             {
                 return null;
             }
-            var updated = Run(operation => Scalekit.Client.ApplyRedirectUriChangeAsync(client, change, operation));
+            var updated = Run(operation => ScalekitEnvironment.Client.ApplyRedirectUriChangeAsync(client, change, operation));
             return ScalekitRedirectUriResult.Compare(client, updated.RedirectUris);
         }
     }

@@ -29,7 +29,7 @@ namespace ScalekitAuth0.Commands
 
         protected override void ProcessRecord() => ForEachInput(ClientId, () =>
         {
-            var clientId = string.IsNullOrEmpty(ClientId) ? Scalekit.ClientId : ClientId!;
+            var clientId = string.IsNullOrEmpty(ClientId) ? ScalekitEnvironment.ClientId : ClientId!;
             var result = ChangeRedirectUris(clientId, RedirectUriChange.Removing(Uri));
             if (result is null)
             {

@@ -1,11 +1,11 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.PowerShellSupport;
 using ScalekitAuth0.Scalekit;
+using ScalekitAuth0.Text;
 
 namespace ScalekitAuth0.Commands
 {
@@ -36,9 +36,6 @@ namespace ScalekitAuth0.Commands
         [ValidateText(MaxLength = 2048)]
         public string[]? CallbackUrl { get; set; }
 
-        [Parameter(HelpMessage = "The Auth0 connection whose callback URLs to allow, from Connect-Auth0 -PassThru. Default: the current runspace's. Not used with -CallbackUrl.")]
-        public Auth0Context? Auth0Context { get; set; }
-
         [Parameter(ParameterSetName = ConnectionSet, HelpMessage = "Writes the input connection instead of the result, so the pipeline can go on (into Add-HrdDomain, for example).")]
         public SwitchParameter PassThru { get; set; }
 
@@ -60,8 +57,8 @@ namespace ScalekitAuth0.Commands
                 var problems = urls.Select(url => (Url: url, Problem: RedirectUri.Problem(url))).Where(p => p.Problem is not null).ToList();
                 if (problems.Count > 0)
                 {
-                    throw InvalidArgument("InvalidCallbackUrl",
-                        string.Join(" ", problems.Select(p => $"Callback URL '{ScalekitAuth0Exception.Printable(p.Url)}' cannot be a Scalekit redirect URI: {p.Problem}.")),
+                    throw ScalekitAuth0Exception.InvalidArgument("InvalidCallbackUrl",
+                        string.Join(" ", problems.Select(p => $"Callback URL '{ShownText.Printable(p.Url)}' cannot be a Scalekit redirect URI: {p.Problem}.")),
                         $"Give absolute http or https URLs of at most {RedirectUri.MaxLength} characters without a query string or fragment, such as https://your-tenant.us.auth0.com/login/callback.");
                 }
                 _callbackUrls = urls;
@@ -69,18 +66,18 @@ namespace ScalekitAuth0.Commands
             return _callbackUrls;
         }
 
-        /// <summary>The context is looked up here, on the pipeline thread, and only when the URLs were not given.</summary>
+        /// <summary>Only here does the command need Auth0: with -CallbackUrl it runs without Connect-Auth0.</summary>
         private string[] Auth0CallbackUrls()
         {
-            var auth0 = ResolveAuth0Context(Auth0Context);
-            return Run(operation => auth0.Client.GetCallbackUrlsAsync(operation)).Select(u => u.Url).ToArray();
+            var client = Auth0Tenant.Client;
+            return Run(operation => client.GetCallbackUrlsAsync(operation)).Select(u => u.Url).ToArray();
         }
 
         private string TargetClientId()
         {
             if (Connection is null)
             {
-                return ClientId ?? Scalekit.ClientId;
+                return ClientId ?? ScalekitEnvironment.ClientId;
             }
             return string.IsNullOrEmpty(Connection.ClientId)
                 ? throw new ScalekitAuth0Exception("ConnectionHasNoClientId", ApiErrorKind.BadRequest,

@@ -5,6 +5,7 @@ using ScalekitAuth0.Help;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.Integration;
 using ScalekitAuth0.PowerShellSupport;
+using ScalekitAuth0.Text;
 
 namespace ScalekitAuth0.Commands
 {
@@ -17,7 +18,7 @@ namespace ScalekitAuth0.Commands
         "Keeps the checks and shows only the failed ones, with the command that fixes each.")]
     [Cmdlet(VerbsDiagnostic.Test, "ScalekitAuth0Integration")]
     [OutputType(typeof(IntegrationCheck), typeof(bool))]
-    public sealed class TestScalekitAuth0IntegrationCommand : IntegrationCmdlet
+    public sealed class TestScalekitAuth0IntegrationCommand : ScalekitAuth0Cmdlet
     {
         public const string DefaultConnectionName = "scalekit";
 
@@ -34,9 +35,9 @@ namespace ScalekitAuth0.Commands
         {
             if (ConnectionName.Problem(Name) is string problem)
             {
-                throw InvalidArgument("InvalidConnectionName", $"-Name '{ScalekitAuth0Exception.Printable(Name)}' is not a valid Auth0 connection name: {problem}.", "Give the connection's name as Get-ScalekitConnection shows it, such as 'scalekit'.");
+                throw ScalekitAuth0Exception.InvalidArgument("InvalidConnectionName", $"-Name '{ShownText.Printable(Name)}' is not a valid Auth0 connection name: {problem}.", "Give the connection's name as Get-ScalekitConnection shows it, such as 'scalekit'.");
             }
-            var checker = new IntegrationChecker(Auth0.Client, Scalekit.Client, Name);
+            var checker = new IntegrationChecker(Auth0Tenant.Client, ScalekitEnvironment.Client, Name);
             var progress = new ProgressRecord(1, $"Checking the Scalekit integration of Auth0 connection '{Name}'", "Starting");
             var passed = true;
             for (var i = 0; i < checker.Steps.Count; i++)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System;
-using ScalekitAuth0.Auth0;
+using ScalekitAuth0.Text;
 
 namespace ScalekitAuth0.Hrd
 {
@@ -60,6 +60,19 @@ namespace ScalekitAuth0.Hrd
             return ascii;
         }
 
+        /// <summary>An email domain given as a command's input in its normal form, or the InvalidHrdDomain error that names the input.</summary>
+        public static string NormalizeInput(string domain, string parameterName)
+        {
+            try
+            {
+                return Normalize(domain);
+            }
+            catch (ArgumentException e)
+            {
+                throw ScalekitAuth0Exception.InvalidArgument("InvalidHrdDomain", $"-{parameterName} {e.Message}", "Give the part of an email address after the '@', such as 'acme.com'.");
+            }
+        }
+
         /// <summary>
         /// How an entry already on a list compares with others: its normal form, or, for an entry this
         /// module would not accept (Auth0 also takes URIs there), the entry itself in lower case, so it
@@ -78,6 +91,6 @@ namespace ScalekitAuth0.Hrd
         }
 
         private static ArgumentException Invalid(string? input, string why) =>
-            new ArgumentException($"'{ScalekitAuth0Exception.Printable(input)}' is not a usable email domain: {why}.");
+            new ArgumentException($"'{ShownText.Printable(input)}' is not a usable email domain: {why}.");
     }
 }

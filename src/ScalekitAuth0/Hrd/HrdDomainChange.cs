@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System;
-using ScalekitAuth0.Auth0;
 
 namespace ScalekitAuth0.Hrd
 {

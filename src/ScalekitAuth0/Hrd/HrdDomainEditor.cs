@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Threading.Tasks;
 using System;
 using ScalekitAuth0.Auth0;
@@ -34,8 +33,6 @@ namespace ScalekitAuth0.Hrd
         /// <summary>Well under the settle time of other writers, so our own read-to-write gap stays shorter than their wait.</summary>
         private static readonly TimeSpan FreshFor = TimeSpan.FromMilliseconds(200);
 
-        private static readonly Random Jitter = new Random();
-
         private readonly IConnectionStore _store;
         private readonly TimeSpan _settleTime;
 
@@ -65,39 +62,29 @@ namespace ScalekitAuth0.Hrd
             {
                 return plan.Connection;
             }
-            var connection = plan.Connection;
-            for (var write = 1; ; write++)
+            var change = plan.Change;
+            var writing = plan;
+            var checkedWrite = new CheckedWrite<Auth0Connection>(
+                write: (connection, op) =>
+                {
+                    writing = HrdDomainPlan.Merge(connection, change);
+                    return _store.UpdateConnectionAsync(connection.Id, writing.UpdateBody(), op);
+                },
+                readBack: op => _store.GetConnectionAsync(plan.Connection.Id, op),
+                holds: connection => change.IsSatisfiedBy(connection.DomainAliases),
+                gaveUp: connection => new ScalekitAuth0Exception("HrdConcurrentUpdateLost", ApiErrorKind.Conflict,
+                    $"Another writer kept overwriting the Home Realm Discovery domains of Auth0 connection '{connection.Name}': after {MaxWrites} writes this change is still not there.",
+                    "Find what else changes this connection at the same time (another runbook, a deployment pipeline), then run the command again: it converges."))
             {
-                var writing = Stopwatch.StartNew();
-                await _store.UpdateConnectionAsync(connection.Id, plan.UpdateBody(), operation).ConfigureAwait(false);
-                var settle = SettleTime(writing.Elapsed);
-                operation.Log.Verbose($"Wrote {plan.Aliases.Count} domain(s) to connection '{connection.Name}'; reading it back in {settle.TotalSeconds:0.00} s to check that no concurrent writer dropped the change.");
-                await Task.Delay(settle, operation.Cancellation).ConfigureAwait(false);
-                var current = await _store.GetConnectionAsync(connection.Id, operation).ConfigureAwait(false);
-                if (plan.Change.IsSatisfiedBy(current.DomainAliases))
-                {
-                    return current;
-                }
-                if (write == MaxWrites)
-                {
-                    throw new ScalekitAuth0Exception("HrdConcurrentUpdateLost", ApiErrorKind.Conflict,
-                        $"Another writer kept overwriting the Home Realm Discovery domains of Auth0 connection '{connection.Name}': after {MaxWrites} writes this change is still not there.",
-                        "Find what else changes this connection at the same time (another runbook, a deployment pipeline), then run the command again: it converges.");
-                }
-                operation.Log.Verbose($"A concurrent writer changed connection '{connection.Name}' and dropped part of this change; merging it again (write {write + 1} of at most {MaxWrites}).");
-                plan = HrdDomainPlan.Merge(current, plan.Change);
-                connection = current;
-            }
+                MaxWrites = MaxWrites,
+                SettleTime = SettleTime,
+                Written = (connection, settle, log) => log.Verbose($"Wrote {writing.Aliases.Count} domain(s) to connection '{connection.Name}'; reading it back in {settle.TotalSeconds:0.00} s to check that no concurrent writer dropped the change."),
+                Lost = (connection, write, log) => log.Verbose($"A concurrent writer changed connection '{connection.Name}' and dropped part of this change; merging it again (write {write + 1} of at most {MaxWrites})."),
+            };
+            return await checkedWrite.RunAsync(plan.Connection, operation).ConfigureAwait(false);
         }
 
-        private TimeSpan SettleTime(TimeSpan writeTime)
-        {
-            double jitter;
-            lock (Jitter)
-            {
-                jitter = Jitter.NextDouble();
-            }
-            return _settleTime + writeTime + writeTime + TimeSpan.FromMilliseconds(_settleTime.TotalMilliseconds / 2 * jitter);
-        }
+        private TimeSpan SettleTime(TimeSpan writeTime) =>
+            _settleTime + writeTime + writeTime + TimeSpan.FromMilliseconds(_settleTime.TotalMilliseconds / 2 * Jitter.Next());
     }
 }

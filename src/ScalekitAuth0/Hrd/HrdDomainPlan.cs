@@ -14,6 +14,8 @@ namespace ScalekitAuth0.Hrd
         /// <summary>Auth0's limit on a connection's <c>domain_aliases</c>.</summary>
         public const int MaxDomains = 1000;
 
+        private const string HiddenOptions = "; writing its domains now would erase them";
+
         private readonly Stopwatch _sinceRead = Stopwatch.StartNew();
 
         private HrdDomainPlan(Auth0Connection connection, HrdDomainChange change, IReadOnlyList<string> aliases, IReadOnlyList<string> added, IReadOnlyList<string> removed)
@@ -50,12 +52,7 @@ namespace ScalekitAuth0.Hrd
         /// </summary>
         public static HrdDomainPlan Merge(Auth0Connection connection, HrdDomainChange change)
         {
-            if (connection.Options is null)
-            {
-                throw new ScalekitAuth0Exception("Auth0OptionsHidden", ApiErrorKind.Forbidden,
-                    $"Auth0 returned connection '{connection.Name}' without its options; writing its domains now would erase them.",
-                    "Grant the read:connections_options scope to the Auth0 application, then run Connect-Auth0 again.");
-            }
+            connection.RequireOptions(HiddenOptions);
             var kept = new List<string>();
             var removed = new List<string>();
             var present = new HashSet<string>(StringComparer.Ordinal);
@@ -85,21 +82,12 @@ namespace ScalekitAuth0.Hrd
                 $"Auth0 connection '{connection.Name}' routes {routed} domain(s); adding {adding} more would pass Auth0's limit of {MaxDomains} per connection.",
                 "Remove domains no organization uses (Sync-HrdDomain -Prune), or route some customers through another connection.");
 
-        /// <summary>
-        /// The whole options object (Auth0 replaces it wholesale, and would drop whatever is left out)
-        /// with the new list, and the display name (Auth0 resets it to the name when it is absent).
-        /// </summary>
+        /// <summary>The whole options with the new list, and the display name (see <see cref="ConnectionOptionsWrite"/>).</summary>
         public JObject UpdateBody()
         {
-            var options = Connection.CopyOptions();
-            options["domain_aliases"] = new JArray(Aliases.Cast<object>().ToArray());
-            // Auth0 derives oidc_metadata from discovery_url itself; a stale copy sent back would win.
-            options.Remove("oidc_metadata");
-            return new JObject
-            {
-                ["options"] = options,
-                ["display_name"] = Connection.DisplayName ?? Connection.Name,
-            };
+            var write = ConnectionOptionsWrite.Of(Connection, HiddenOptions);
+            write.Options["domain_aliases"] = new JArray(Aliases.Cast<object>().ToArray());
+            return write.Body();
         }
     }
 }

@@ -34,7 +34,6 @@ namespace ScalekitAuth0.Http
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
 
-        private static readonly Random Jitter = new Random();
         private static readonly HttpMethod Patch = new HttpMethod("PATCH");
 
         private readonly TransportSettings _settings;
@@ -75,7 +74,7 @@ namespace ScalekitAuth0.Http
                 {
                     if (request.Repeatable && attemptsLeft)
                     {
-                        await WaitAsync(RetryDelay.Backoff(attempt, NextJitter()), "no answer", attempt, log, cancellationToken).ConfigureAwait(false);
+                        await WaitAsync(RetryDelay.Backoff(attempt, Jitter.Next()), "no answer", attempt, log, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
                     throw Error(request, null, failure, null, exchange.FailureMessage!, outcomeUnknown: request.Method != HttpMethod.Get, exchange.FailureCause);
@@ -92,7 +91,7 @@ namespace ScalekitAuth0.Http
                 }
                 if (status == 429 || (IsTransientServerError(status) && request.Repeatable))
                 {
-                    var delay = exchange.ServerDelay ?? RetryDelay.Backoff(attempt, NextJitter());
+                    var delay = exchange.ServerDelay ?? RetryDelay.Backoff(attempt, Jitter.Next());
                     if (attemptsLeft && delay <= RetryDelay.LongestServerWait)
                     {
                         await WaitAsync(delay, $"{status}", attempt, log, cancellationToken).ConfigureAwait(false);
@@ -107,7 +106,7 @@ namespace ScalekitAuth0.Http
                     }
                     if (request.Repeatable && attemptsLeft)
                     {
-                        await WaitAsync(RetryDelay.Backoff(attempt, NextJitter()), "a malformed body", attempt, log, cancellationToken).ConfigureAwait(false);
+                        await WaitAsync(RetryDelay.Backoff(attempt, Jitter.Next()), "a malformed body", attempt, log, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
                     throw Error(request, status, ApiErrorKind.InvalidResponse, null, "the answer was not valid JSON", outcomeUnknown: request.Method != HttpMethod.Get, null);
@@ -192,14 +191,6 @@ namespace ScalekitAuth0.Http
             catch (JsonReaderException)
             {
                 return false;
-            }
-        }
-
-        private static double NextJitter()
-        {
-            lock (Jitter)
-            {
-                return Jitter.NextDouble();
             }
         }
 

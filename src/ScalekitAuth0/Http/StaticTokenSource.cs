@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Security;
-using System.Threading;
 using System.Threading.Tasks;
 
 namespace ScalekitAuth0.Http

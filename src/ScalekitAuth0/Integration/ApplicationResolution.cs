@@ -1,9 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
 using System;
 using ScalekitAuth0.Auth0;
-using ScalekitAuth0.Hrd;
 using ScalekitAuth0.Http;
+using ScalekitAuth0.Text;
 
 namespace ScalekitAuth0.Integration
 {
@@ -37,6 +38,14 @@ namespace ScalekitAuth0.Integration
         }
 
         public IReadOnlyList<ApplicationResolutionFailure> Failures { get; }
+
+        /// <summary>Matches names or client ids against one listing of the tenant's applications.</summary>
+        public static async Task<ApplicationResolution> ReadAsync(Auth0Client client, IEnumerable<string> namesOrIds, Operation operation)
+        {
+            var applications = new List<Auth0Application>();
+            await client.ListApplicationsAsync(applications.AddRange, operation).ConfigureAwait(false);
+            return Resolve(namesOrIds, applications);
+        }
 
         /// <summary>
         /// A client id is taken as itself; otherwise the name must match exactly one application,
@@ -85,7 +94,7 @@ namespace ScalekitAuth0.Integration
 
         private static ScalekitAuth0Exception Problem(string input, IReadOnlyList<Auth0Application> matches)
         {
-            var shown = ScalekitAuth0Exception.Printable(input);
+            var shown = ShownText.Printable(input);
             if (string.IsNullOrWhiteSpace(input))
             {
                 return new ScalekitAuth0Exception("InvalidApplication", ApiErrorKind.BadRequest,

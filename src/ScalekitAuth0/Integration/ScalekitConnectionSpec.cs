@@ -4,9 +4,9 @@ using System.Security;
 using System;
 using Newtonsoft.Json.Linq;
 using ScalekitAuth0.Auth0;
-using ScalekitAuth0.Hrd;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.Scalekit;
+using ScalekitAuth0.Text;
 
 namespace ScalekitAuth0.Integration
 {
@@ -37,6 +37,18 @@ namespace ScalekitAuth0.Integration
         public bool? ShowAsButton { get; set; }
         public IReadOnlyList<string> HrdDomains { get; set; } = Array.Empty<string>();
 
+        /// <summary>Whether the scope asks for an ID token, as OpenID Connect requires.</summary>
+        public static bool IncludesOpenId(string? scope) => (scope ?? "").Split(' ').Contains("openid");
+
+        /// <summary>A -Scope without openid is refused before anything is read or written.</summary>
+        public static void RequireOpenId(string scope)
+        {
+            if (!IncludesOpenId(scope))
+            {
+                throw ScalekitAuth0Exception.InvalidArgument("InvalidScope", $"-Scope '{ShownText.Printable(scope)}' does not include 'openid', which OpenID Connect requires.", "Give space-separated scopes that include openid, such as 'openid profile email'.");
+            }
+        }
+
         public JObject CreateBody()
         {
             var body = new JObject
@@ -52,10 +64,10 @@ namespace ScalekitAuth0.Integration
         /// <summary>A PATCH that keeps every option Auth0 holds (secrets, other upstream parameters, unknown keys) and sets ours.</summary>
         public JObject UpdateBody(Auth0Connection existing)
         {
-            var body = new JObject { ["options"] = Options(existing.CopyOptions()) };
+            var write = ConnectionOptionsWrite.Of(existing, "; updating it now would erase them");
+            Options(write.Options);
+            var body = write.Body();
             AddTopLevel(body);
-            // Auth0 resets display_name to the name when a PATCH leaves it out.
-            body["display_name"] ??= existing.DisplayName ?? existing.Name;
             return body;
         }
 
@@ -131,8 +143,6 @@ namespace ScalekitAuth0.Integration
                 var aliases = (options["domain_aliases"] as JArray)?.Select(t => (string?)t).OfType<string>() ?? Enumerable.Empty<string>();
                 options["domain_aliases"] = new JArray(aliases.Union(HrdDomains, StringComparer.Ordinal).Cast<object>().ToArray());
             }
-            // Auth0 derives oidc_metadata from discovery_url itself; a stale copy sent back would win.
-            options.Remove("oidc_metadata");
             return options;
         }
 

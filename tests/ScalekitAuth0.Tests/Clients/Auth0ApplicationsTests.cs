@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Newtonsoft.Json.Linq;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Http;
+using ScalekitAuth0.Integration;
 using ScalekitAuth0.Sandbox.Infrastructure;
 using ScalekitAuth0.Tests.Support;
 using Xunit;
@@ -29,7 +30,7 @@ public sealed class Auth0ApplicationsTests(SandboxFixture fixture) : IClassFixtu
     {
         var otherId = (await Resolve("Other App")).ClientId;
 
-        var resolution = await _client.ResolveApplicationsAsync(["My App", otherId, "  my app "], Operation.Silent());
+        var resolution = await ApplicationResolution.ReadAsync(_client, ["My App", otherId, "  my app "], Operation.Silent());
 
         Assert.Empty(resolution.Failures);
         var applications = resolution.For(["My App", otherId, "  my app "]);
@@ -40,7 +41,7 @@ public sealed class Auth0ApplicationsTests(SandboxFixture fixture) : IClassFixtu
     [Fact]
     public async Task An_unknown_name_fails_naming_it_and_only_it()
     {
-        var resolution = await _client.ResolveApplicationsAsync(["My App", "No Such App", "\t"], Operation.Silent());
+        var resolution = await ApplicationResolution.ReadAsync(_client, ["My App", "No Such App", "\t"], Operation.Silent());
 
         Assert.Equal(["No Such App", "\t"], resolution.Failures.Select(f => f.Input));
         var unknown = resolution.Failures[0].Error;
@@ -57,7 +58,7 @@ public sealed class Auth0ApplicationsTests(SandboxFixture fixture) : IClassFixtu
         var first = (await Resolve("My App")).ClientId;
         var second = await AddApplication("My App");
 
-        var resolution = await _client.ResolveApplicationsAsync(["My App", second], Operation.Silent());
+        var resolution = await ApplicationResolution.ReadAsync(_client, ["My App", second], Operation.Silent());
 
         var failure = Assert.Single(resolution.Failures);
         Assert.Equal("My App", failure.Input);
@@ -73,7 +74,7 @@ public sealed class Auth0ApplicationsTests(SandboxFixture fixture) : IClassFixtu
         await AddApplications(150);
         fixture.Host.RequestLog.Clear();
 
-        var resolution = await _client.ResolveApplicationsAsync(["Bulk App 150"], Operation.Silent());
+        var resolution = await ApplicationResolution.ReadAsync(_client, ["Bulk App 150"], Operation.Silent());
 
         Assert.Empty(resolution.Failures);
         var listings = Requests("GET", "/api/v2/clients");
@@ -87,7 +88,7 @@ public sealed class Auth0ApplicationsTests(SandboxFixture fixture) : IClassFixtu
     {
         var ids = await AddApplications(120);
         var connection = await CreateConnection();
-        var applications = (await _client.ResolveApplicationsAsync(ids, Operation.Silent())).For(ids);
+        var applications = (await ApplicationResolution.ReadAsync(_client, ids, Operation.Silent())).For(ids);
         fixture.Host.RequestLog.Clear();
 
         var change = await _client.PlanEnabledClientsAsync(connection, applications, enable: true, Operation.Silent());
@@ -106,7 +107,7 @@ public sealed class Auth0ApplicationsTests(SandboxFixture fixture) : IClassFixtu
     public async Task Sends_nothing_when_the_connection_is_already_enabled_for_them()
     {
         var connection = await CreateConnection();
-        var applications = (await _client.ResolveApplicationsAsync(["My App", "Other App"], Operation.Silent())).For(["My App", "Other App"]);
+        var applications = (await ApplicationResolution.ReadAsync(_client, ["My App", "Other App"], Operation.Silent())).For(["My App", "Other App"]);
         await _client.ApplyEnabledClientsAsync(await _client.PlanEnabledClientsAsync(connection, applications, true, Operation.Silent()), Operation.Silent());
         fixture.Host.RequestLog.Clear();
 
@@ -147,7 +148,7 @@ public sealed class Auth0ApplicationsTests(SandboxFixture fixture) : IClassFixtu
         // Auth0 answers at most 1000 enabled clients a page; more than that must take a second one.
         var ids = await AddApplications(1010);
         var connection = await CreateConnection();
-        var applications = (await _client.ResolveApplicationsAsync(ids, Operation.Silent())).For(ids);
+        var applications = (await ApplicationResolution.ReadAsync(_client, ids, Operation.Silent())).For(ids);
         await Enable(connection, true, applications.ToArray());
         fixture.Host.RequestLog.Clear();
 
@@ -176,7 +177,7 @@ public sealed class Auth0ApplicationsTests(SandboxFixture fixture) : IClassFixtu
 
     private async Task<Auth0Application> Resolve(string name)
     {
-        var resolution = await _client.ResolveApplicationsAsync([name], Operation.Silent());
+        var resolution = await ApplicationResolution.ReadAsync(_client, [name], Operation.Silent());
         Assert.Empty(resolution.Failures);
         return resolution.For([name])[0];
     }
