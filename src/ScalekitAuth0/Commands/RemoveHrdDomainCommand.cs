@@ -2,6 +2,7 @@ using System.Linq;
 using System.Management.Automation;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.Hrd;
+using ScalekitAuth0.Scalekit;
 using ScalekitAuth0.Text;
 
 namespace ScalekitAuth0.Commands

@@ -6,6 +6,7 @@ using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.Hrd;
 using ScalekitAuth0.PowerShellSupport;
+using ScalekitAuth0.Scalekit;
 using ScalekitAuth0.Text;
 
 namespace ScalekitAuth0.Commands
