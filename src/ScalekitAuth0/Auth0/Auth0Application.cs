@@ -4,7 +4,7 @@ namespace ScalekitAuth0.Auth0
     /// An Auth0 application (a "client" in the Management API), reduced to what turning a
     /// connection on for it needs: its id, and the name users know it by.
     /// </summary>
-    public sealed class Auth0Application
+    internal sealed class Auth0Application
     {
         public Auth0Application(string clientId, string name)
         {

@@ -12,7 +12,7 @@ namespace ScalekitAuth0.Auth0
     /// <c>/connections/{id}/clients</c> endpoints: the connection's <c>enabled_clients</c> field is
     /// deprecated, and tenants created since 2026 do not have it.
     /// </summary>
-    public sealed partial class Auth0Client
+    internal sealed partial class Auth0Client
     {
         /// <summary>Auth0 refuses a PATCH of more than 50 client statuses.</summary>
         internal const int EnabledClientsPerPatch = 50;

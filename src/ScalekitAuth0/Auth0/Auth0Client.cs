@@ -8,7 +8,7 @@ using ScalekitAuth0.Http;
 namespace ScalekitAuth0.Auth0
 {
     /// <summary>The few Auth0 Management API v2 endpoints this module uses, typed. Knows HTTP only through the transport.</summary>
-    public sealed partial class Auth0Client : IConnectionStore
+    internal sealed partial class Auth0Client : IConnectionStore
     {
         /// <summary>Every scope some cmdlet of this module needs; Connect-Auth0 warns about each one a token lacks.</summary>
         public static readonly IReadOnlyList<string> RequiredScopes = new[]

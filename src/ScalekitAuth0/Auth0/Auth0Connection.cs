@@ -8,7 +8,7 @@ namespace ScalekitAuth0.Auth0
     /// An Auth0 connection as the API returned it. The whole JSON is kept, unknown keys included,
     /// because a PATCH of <c>options</c> replaces it wholesale: whatever we drop, Auth0 deletes.
     /// </summary>
-    public sealed class Auth0Connection
+    internal sealed class Auth0Connection
     {
         public Auth0Connection(JObject json)
         {

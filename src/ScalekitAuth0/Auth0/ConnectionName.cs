@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace ScalekitAuth0.Auth0
 {
     /// <summary>Auth0's rule for connection names, checked before anything is sent.</summary>
-    public static class ConnectionName
+    internal static class ConnectionName
     {
         public const int MaxLength = 128;
 

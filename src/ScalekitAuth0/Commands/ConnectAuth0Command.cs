@@ -41,7 +41,7 @@ namespace ScalekitAuth0.Commands
 
         protected override string CredentialAdvice => "Check the domain, client id and client secret, and that the application is authorized for the Auth0 Management API.";
 
-        protected override ITokenSource TokensOf(Auth0Context context) => context.Tokens;
+        private protected override ITokenSource TokensOf(Auth0Context context) => context.Tokens;
 
         protected override void Store(Auth0Context context) => SessionStore.Auth0 = context;
 
@@ -60,7 +60,7 @@ namespace ScalekitAuth0.Commands
             }
         }
 
-        protected override Auth0Context CreateContext(TransportSettings settings)
+        private protected override Auth0Context CreateContext(TransportSettings settings)
         {
             var domain = Domain ?? ClientCredentialParameters.Variable("AUTH0_DOMAIN")
                 ?? throw ScalekitAuth0Exception.InvalidArgument("Auth0DomainMissing", "No Auth0 domain was given.", "Pass -Domain or set $env:AUTH0_DOMAIN.");

@@ -36,9 +36,9 @@ namespace ScalekitAuth0.Commands
 
         protected abstract string CredentialAdvice { get; }
 
-        protected abstract TContext CreateContext(TransportSettings settings);
+        private protected abstract TContext CreateContext(TransportSettings settings);
 
-        protected abstract ITokenSource TokensOf(TContext context);
+        private protected abstract ITokenSource TokensOf(TContext context);
 
         protected abstract void Store(TContext context);
 

@@ -34,11 +34,11 @@ namespace ScalekitAuth0.Commands
 
         protected override string CredentialAdvice => "Check the environment URL, client id and client secret (Scalekit dashboard: Settings > API credentials).";
 
-        protected override ITokenSource TokensOf(ScalekitContext context) => context.Tokens;
+        private protected override ITokenSource TokensOf(ScalekitContext context) => context.Tokens;
 
         protected override void Store(ScalekitContext context) => SessionStore.Scalekit = context;
 
-        protected override ScalekitContext CreateContext(TransportSettings settings)
+        private protected override ScalekitContext CreateContext(TransportSettings settings)
         {
             var url = EnvironmentUrl ?? ClientCredentialParameters.Variable("SCALEKIT_ENVIRONMENT_URL")
                 ?? throw ScalekitAuth0Exception.InvalidArgument("ScalekitEnvironmentUrlMissing", "No Scalekit environment URL was given.", "Pass -EnvironmentUrl or set $env:SCALEKIT_ENVIRONMENT_URL.");

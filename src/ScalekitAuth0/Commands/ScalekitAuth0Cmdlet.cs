@@ -52,12 +52,12 @@ namespace ScalekitAuth0.Commands
 
         protected override void StopProcessing() => Work.Stop();
 
-        protected T Run<T>(Func<Operation, Task<T>> work) => Work.Run(work);
+        private protected T Run<T>(Func<Operation, Task<T>> work) => Work.Run(work);
 
-        protected void Run(Func<Operation, Task> work) => Work.Run(work);
+        private protected void Run(Func<Operation, Task> work) => Work.Run(work);
 
         /// <summary>Lets client work hand output to the pipeline as it arrives (a page at a time).</summary>
-        protected static void Post(Operation operation, Action action) => PipelineWork.Post(operation, action);
+        private protected static void Post(Operation operation, Action action) => PipelineWork.Post(operation, action);
 
         protected void Report(Exception error, object? target) => Work.Report(error, target);
 

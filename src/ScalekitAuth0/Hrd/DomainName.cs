@@ -9,7 +9,7 @@ namespace ScalekitAuth0.Hrd
     /// An email domain as Auth0's Home Realm Discovery list and Scalekit's organization domains
     /// both want it: trimmed, lower case, internationalised labels in punycode, and a valid host name.
     /// </summary>
-    public static class DomainName
+    internal static class DomainName
     {
         public const int MaxLength = 253;
 

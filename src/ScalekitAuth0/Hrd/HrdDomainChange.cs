@@ -8,7 +8,7 @@ namespace ScalekitAuth0.Hrd
     /// What a command wants of a connection's Home Realm Discovery list, as an intent rather than a
     /// final list: it is applied again on top of whatever a concurrent writer left there.
     /// </summary>
-    public sealed class HrdDomainChange
+    internal sealed class HrdDomainChange
     {
         private readonly List<string> _added;
         private readonly HashSet<string> _add;

@@ -24,7 +24,7 @@ namespace ScalekitAuth0.Hrd
     /// its own change. Keeping our read-to-write gap short helps everyone: a plan is read just before it
     /// is written, and a plan that waited (a -Confirm prompt) is read again first.
     /// </remarks>
-    public sealed class HrdDomainEditor
+    internal sealed class HrdDomainEditor
     {
         public const int MaxWrites = 5;
 

@@ -9,7 +9,7 @@ using ScalekitAuth0.Http;
 namespace ScalekitAuth0.Hrd
 {
     /// <summary>A change merged onto the connection as it was just read: the list to write and what differs.</summary>
-    public sealed class HrdDomainPlan
+    internal sealed class HrdDomainPlan
     {
         /// <summary>Auth0's limit on a connection's <c>domain_aliases</c>.</summary>
         public const int MaxDomains = 1000;

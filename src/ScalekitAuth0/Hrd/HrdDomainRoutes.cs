@@ -12,7 +12,7 @@ namespace ScalekitAuth0.Hrd
     /// connection a command means, and which domains another connection already routes (a domain
     /// can send a user to one connection only; Auth0 itself does not check).
     /// </summary>
-    public sealed class HrdDomainRoutes
+    internal sealed class HrdDomainRoutes
     {
         private readonly List<Auth0Connection> _connections;
         private Dictionary<string, Auth0Connection> _byName;

@@ -10,6 +10,10 @@ using Newtonsoft.Json.Linq;
 
 namespace ScalekitAuth0.Http
 {
+    /// <summary>
+    /// How patient the transport is (Connect-* -TimeoutSec). Public, unlike the rest of the transport,
+    /// because the xunit sandbox fixtures take it in their public helpers.
+    /// </summary>
     public sealed class TransportSettings
     {
         public static TransportSettings Default { get; } = new TransportSettings();
@@ -25,7 +29,7 @@ namespace ScalekitAuth0.Http
     /// that are safe to repeat, JSON in and out, errors turned into <see cref="ApiException"/>,
     /// and a trace of every call without headers or bodies.
     /// </summary>
-    public sealed class ApiTransport
+    internal sealed class ApiTransport
     {
         // One HttpClient for the whole process: connections are reused across cmdlets, runspaces and
         // Automation jobs sharing a sandbox (which caps sockets at 1,000).

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 namespace ScalekitAuth0.Http
 {
     /// <summary>A token the user already has (Auth0's API Explorer token): used as is, never refreshed.</summary>
-    public sealed class StaticTokenSource : ITokenSource
+    internal sealed class StaticTokenSource : ITokenSource
     {
         private readonly SecureString _token;
 

@@ -9,7 +9,7 @@ using ScalekitAuth0.Text;
 namespace ScalekitAuth0.Integration
 {
     /// <summary>One input that names no single application, and why.</summary>
-    public sealed class ApplicationResolutionFailure
+    internal sealed class ApplicationResolutionFailure
     {
         internal ApplicationResolutionFailure(string input, ScalekitAuth0Exception error)
         {
@@ -27,7 +27,7 @@ namespace ScalekitAuth0.Integration
     /// judged before anything is written, so one mistyped name stops the whole change instead of
     /// leaving half of it made; each bad input gets its own failure, so the user sees all of them at once.
     /// </summary>
-    public sealed class ApplicationResolution
+    internal sealed class ApplicationResolution
     {
         private readonly Dictionary<string, Auth0Application> _byInput;
 

@@ -11,7 +11,7 @@ using ScalekitAuth0.Text;
 namespace ScalekitAuth0.Integration
 {
     /// <summary>One check: its stable name, and the work that makes it.</summary>
-    public sealed class IntegrationCheckStep
+    internal sealed class IntegrationCheckStep
     {
         internal IntegrationCheckStep(string name, Func<Operation, Task<IntegrationCheck>> run)
         {
@@ -31,7 +31,7 @@ namespace ScalekitAuth0.Integration
     /// tenant's connections, Scalekit's discovery document, its organizations' domains) is read once,
     /// and a read that failed fails every check that needs it with the same error, without asking again.
     /// </summary>
-    public sealed class IntegrationChecker
+    internal sealed class IntegrationChecker
     {
         public const string Discovery = "Discovery";
         public const string ConnectionSettings = "ConnectionSettings";

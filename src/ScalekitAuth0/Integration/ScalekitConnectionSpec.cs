@@ -16,7 +16,7 @@ namespace ScalekitAuth0.Integration
     /// string, <c>back_channel</c>, explicit issuer and endpoints, no JSON nulls, and the user's email
     /// forwarded as <c>login_hint</c> so Scalekit can route by its domain.
     /// </summary>
-    public sealed class ScalekitConnectionSpec
+    internal sealed class ScalekitConnectionSpec
     {
         public const string DefaultScope = "openid profile email";
 

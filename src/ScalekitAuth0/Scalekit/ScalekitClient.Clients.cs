@@ -6,7 +6,7 @@ using ScalekitAuth0.Http;
 
 namespace ScalekitAuth0.Scalekit
 {
-    public sealed partial class ScalekitClient
+    internal sealed partial class ScalekitClient
     {
         internal async Task<ScalekitClientInfo> GetClientAsync(string clientId, Operation operation)
         {

@@ -8,7 +8,7 @@ using ScalekitAuth0.Http;
 namespace ScalekitAuth0.Scalekit
 {
     /// <summary>Organizations (enterprise customers), their domains and Admin Portal links.</summary>
-    public sealed partial class ScalekitClient
+    internal sealed partial class ScalekitClient
     {
         /// <summary>The domain type Scalekit routes single sign-on on (the other, ALLOWED_EMAIL_DOMAIN, only suggests an organization).</summary>
         public const string OrganizationDomainType = "ORGANIZATION_DOMAIN";

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.Integration;
 using ScalekitAuth0.Sandbox.Infrastructure;

@@ -1,4 +1,3 @@
-using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Hrd;
 using Xunit;
 

@@ -1,4 +1,3 @@
-using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Hrd;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.Sandbox.Infrastructure;

@@ -15,7 +15,7 @@ public abstract class SandboxClientTest(SandboxFixture fixture) : IClassFixture<
     public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>The connection New-ScalekitConnection would create from the sandbox's Scalekit environment.</summary>
-    protected async Task<Auth0Connection> CreateScalekitConnectionAsync(Auth0Client client, string name, params string[] domains)
+    private protected async Task<Auth0Connection> CreateScalekitConnectionAsync(Auth0Client client, string name, params string[] domains)
     {
         var scalekit = Fixture.ScalekitContext();
         var spec = new ScalekitConnectionSpec(name, await scalekit.Client.GetDiscoveryAsync(Operation.Silent()), scalekit.ClientId, SandboxFixture.Secure("scalekit-secret"))
