@@ -3,7 +3,6 @@
 BeforeAll {
     . $PSScriptRoot/Common.ps1
     $sandbox = Start-TestSandbox
-    $port = ([uri]$sandbox.Auth0Url).Port
     $callback = "$($sandbox.Auth0Url)/login/callback"
 
     # The Scalekit environment client as Scalekit itself holds it, read or set around the module.
@@ -88,7 +87,7 @@ Describe 'Sync-ScalekitRedirectUri in the chained pipeline' {
 
         $result = New-ScalekitConnection -Name scalekit | Sync-ScalekitRedirectUri
 
-        $result.RedirectUris | Should -Be @($callback, "http://login.acme.com:$port/login/callback")
+        $result.RedirectUris | Should -Be @($callback, "https://login.acme.com/login/callback")
         (Get-Auth0CallbackUrl | Where-Object Source -eq CustomDomain).Domain | Should -Be 'login.acme.com'
     }
 
