@@ -11,8 +11,6 @@ namespace ScalekitAuth0.Scalekit
     /// </summary>
     internal static class RedirectUriLimit
     {
-        public const string ErrorId = "ScalekitRedirectUriLimit";
-
         /// <param name="allowed">The client's list: as stored now when <paramref name="stored"/>, else as the change not written (-WhatIf) would leave it.</param>
         /// <param name="leftOut">The URIs to allow that the list has no room for.</param>
         public static ScalekitAuth0Exception Exceeded(string clientId, string field, IReadOnlyList<string> allowed, IReadOnlyList<string> leftOut, bool stored, ApiException? refusal = null)
@@ -24,7 +22,7 @@ namespace ScalekitAuth0.Scalekit
             var state = stored
                 ? $"The client allows {allowed.Count} now in {field}: {list}."
                 : $"With this change the client would allow {allowed.Count} in {field}: {list}.";
-            return new ScalekitAuth0Exception(ErrorId, ApiErrorKind.BadRequest,
+            return new ScalekitAuth0Exception("ScalekitRedirectUriLimit", ApiErrorKind.BadRequest,
                 $"{why}, so {(leftOut.Count == 1 ? "this callback URL was" : "these callback URLs were")} left out: {string.Join(", ", leftOut)}. {state}",
                 $"Remove a redirect URI the client no longer uses (Remove-ScalekitRedirectUri -ClientId {clientId} -Uri <unused URI>), then run Sync-ScalekitRedirectUri again. Nothing already allowed is removed to make room.",
                 refusal);
