@@ -12,11 +12,22 @@ namespace ScalekitAuth0.Scalekit
         /// <summary>
         /// Writes the change and reads the client back. The PATCH replaces the whole list, so two
         /// writers that read the same list lose each other's URIs; the read-back sees that, and the
-        /// change is merged into what is there now (a bounded number of times).
+        /// change is merged into what is there now (a bounded number of times). Scalekit refusing the
+        /// list for its cap is the same error as the module seeing that the URIs do not fit.
         /// </summary>
         public static Task<ScalekitClientInfo> ApplyRedirectUriChangeAsync(this ScalekitClient client, ScalekitClientInfo read, RedirectUriChange change, Operation operation) =>
             new CheckedWrite<ScalekitClientInfo>(
-                write: (current, op) => client.UpdateRedirectUrisAsync(current, change.ApplyTo(current.RedirectUris), op),
+                write: async (current, op) =>
+                {
+                    try
+                    {
+                        await client.UpdateRedirectUrisAsync(current, change.ApplyTo(current.RedirectUris), op).ConfigureAwait(false);
+                    }
+                    catch (ApiException e) when (RedirectUriLimit.IsRefusal(e, current.RedirectUriField))
+                    {
+                        throw RedirectUriLimit.Exceeded(read.Id, current.RedirectUriField, current.RedirectUris, change.Missing(current.RedirectUris), stored: true, e);
+                    }
+                },
                 readBack: op => client.GetClientAsync(read.Id, op),
                 holds: current => change.IsSatisfiedBy(current.RedirectUris),
                 gaveUp: current => new ScalekitAuth0Exception("RedirectUrisNotKept", ApiErrorKind.Conflict,
