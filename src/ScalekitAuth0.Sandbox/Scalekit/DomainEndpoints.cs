@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using ScalekitAuth0.Sandbox.Infrastructure;
+using ScalekitAuth0.Sandbox.Scalekit.Rules;
 
 namespace ScalekitAuth0.Sandbox.Scalekit;
 
@@ -9,19 +9,12 @@ namespace ScalekitAuth0.Sandbox.Scalekit;
 /// organization in the environment: adding one that any organization already has is a 400, the
 /// documented "domain already exists". Domains created through the API are admin-verified at once.
 /// </summary>
-internal sealed partial class DomainEndpoints(ScalekitState state, OrganizationEndpoints organizations) : IEndpoints
+internal sealed class DomainEndpoints(ScalekitState state, OrganizationEndpoints organizations) : IEndpoints
 {
     private const int DefaultPageSize = 30;
     private const int MaxPageSize = 100;
     private const string OrganizationDomain = "ORGANIZATION_DOMAIN";
     private const string AllowedEmailDomain = "ALLOWED_EMAIL_DOMAIN";
-
-    /// <summary>A few of the public mail providers Scalekit blocks ("Public/disposable domains (e.g., gmail.com) are blocked").</summary>
-    private static readonly HashSet<string> PublicDomains = new(StringComparer.Ordinal)
-    {
-        "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com", "aol.com",
-        "proton.me", "protonmail.com", "mailinator.com",
-    };
 
     public void Map(IEndpointRouteBuilder routes)
     {
@@ -57,18 +50,7 @@ internal sealed partial class DomainEndpoints(ScalekitState state, OrganizationE
         {
             throw ScalekitWire.Undecodable($"proto: invalid value for enum field domain_type: \"{type}\"");
         }
-        if (name.Length > 253 || !DomainPattern().IsMatch(name))
-        {
-            throw ScalekitWire.Invalid($"invalid domain format: \"{name}\"");
-        }
-        if (PublicDomains.Contains(name))
-        {
-            throw ScalekitWire.Invalid($"public or disposable domain not allowed: \"{name}\"");
-        }
-        if (state.Domains.Values.Any(d => d.Name == name))
-        {
-            throw ScalekitWire.Invalid($"domain already exists: \"{name}\"");
-        }
+        DomainRules.ValidateName(state, name);
         var created = ScalekitWire.NowToMillisecond();
         var domain = new OrganizationDomain
         {
@@ -118,7 +100,4 @@ internal sealed partial class DomainEndpoints(ScalekitState state, OrganizationE
         ["create_time"] = ScalekitWire.Timestamp(domain.CreateTime),
         ["update_time"] = ScalekitWire.Timestamp(domain.UpdateTime),
     };
-
-    [GeneratedRegex(@"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")]
-    private static partial Regex DomainPattern();
 }

@@ -3,15 +3,15 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Xunit;
 
-namespace ScalekitAuth0.Tests.Sandbox;
+namespace ScalekitAuth0.Tests.Sandbox.Auth0;
 
 /// <summary>
 /// Behaviour tests of the Auth0 emulator: one sandbox per class, reset before each test, and a
 /// token of the seeded M2M client (every module scope) ready in <see cref="Token"/>.
 /// </summary>
-public abstract class Auth0TestBase(SandboxFixture sandbox) : IClassFixture<SandboxFixture>, IAsyncLifetime
+public abstract class Auth0TestBase(Auth0SandboxFixture sandbox) : IClassFixture<Auth0SandboxFixture>, IAsyncLifetime
 {
-    protected SandboxFixture Sandbox { get; } = sandbox;
+    protected Auth0SandboxFixture Sandbox { get; } = sandbox;
 
     protected string Token { get; private set; } = "";
 

@@ -4,10 +4,10 @@ using System.Text.Json.Nodes;
 using ScalekitAuth0.Sandbox.Auth0;
 using ScalekitAuth0.Tests.Support;
 
-namespace ScalekitAuth0.Tests.Sandbox;
+namespace ScalekitAuth0.Tests.Sandbox.Auth0;
 
 /// <summary>One in-process sandbox per test class (xunit class fixture), reached with a plain HttpClient.</summary>
-public sealed class SandboxFixture : InProcessSandbox
+public sealed class Auth0SandboxFixture : InProcessSandbox
 {
     public string Auth0Url => Host.Auth0Url;
 
