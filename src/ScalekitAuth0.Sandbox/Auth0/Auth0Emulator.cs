@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ScalekitAuth0.Sandbox.Infrastructure;
 
 namespace ScalekitAuth0.Sandbox.Auth0;
