@@ -13,7 +13,7 @@ internal static class ScalekitWire
     /// ErrorInfo detail; what grpc-gateway refuses while decoding (bad JSON, unknown fields, bad enum
     /// values, a oneof set twice) carries none, as the captured oneof 400 shows (<c>"details": []</c>).
     /// </summary>
-    public static ApiRefusal Error(int status, string message, string? errorCode) =>
+    private static ApiRefusal Error(int status, string message, string? errorCode) =>
         new(ErrorBodies.Result(Services.Scalekit, status, message, errorCode), message);
 
     public static ApiRefusal Invalid(string message) => Error(400, message, "INVALID_ARGUMENT");
