@@ -7,7 +7,7 @@ using ScalekitAuth0.Tests.Support;
 namespace ScalekitAuth0.Tests.Sandbox.Scalekit;
 
 /// <summary>One in-process sandbox per test class, spoken to over plain HTTP.</summary>
-public sealed class ScalekitSandboxFixture : InProcessSandbox
+public sealed class ScalekitSandboxFixture : InProcessSandbox, ISeededToken
 {
     public async Task ControlAsync(string path, string json) =>
         (await Http.PutAsync($"{Host.ScalekitUrl}/_sandbox/{path}", new StringContent(json, Encoding.UTF8, "application/json")))

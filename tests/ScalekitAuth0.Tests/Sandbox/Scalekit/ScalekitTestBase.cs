@@ -8,21 +8,9 @@ namespace ScalekitAuth0.Tests.Sandbox.Scalekit;
 /// The base of the Scalekit behaviour tests: every test starts from the seeds with a fresh token,
 /// and calls the API as the module would.
 /// </summary>
-public abstract class ScalekitTestBase(ScalekitSandboxFixture sandbox) : IClassFixture<ScalekitSandboxFixture>, IAsyncLifetime
+public abstract class ScalekitTestBase(ScalekitSandboxFixture sandbox) : EmulatorTestBase<ScalekitSandboxFixture>(sandbox)
 {
-    protected ScalekitSandboxFixture Sandbox { get; } = sandbox;
-
-    protected string Token { get; private set; } = "";
-
     protected string ClientId => Sandbox.Host.ScalekitClientId;
-
-    public async Task InitializeAsync()
-    {
-        await Sandbox.ResetAsync();
-        Token = await Sandbox.TokenAsync();
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     protected Task<ApiAnswer> GetAsync(string path) => Sandbox.SendAsync(HttpMethod.Get, path, Token);
 
