@@ -37,7 +37,11 @@ public sealed class ScalekitEmulator : IEmulator
     {
         control.MapPut("/scalekit/client-shape", (ClientShape shape) =>
         {
-            State.Locked(() => State.LegacyRedirectUris = shape.LegacyRedirectUris);
+            State.Locked(() =>
+            {
+                State.LegacyRedirectUris = shape.LegacyRedirectUris;
+                State.MaxLoginUris = shape.MaxRedirectUris;
+            });
             return Results.NoContent();
         });
         control.MapPut("/scalekit/discovery", (JsonObject body) =>
@@ -63,5 +67,5 @@ public sealed class ScalekitEmulator : IEmulator
             : null;
     }
 
-    public sealed record ClientShape(bool LegacyRedirectUris);
+    public sealed record ClientShape(bool LegacyRedirectUris, int MaxRedirectUris = ScalekitState.DefaultMaxLoginUris);
 }

@@ -12,11 +12,26 @@ internal static class ScalekitWire
     /// A refusal, answered with Scalekit's google.rpc.Status body. Validation by the service carries an
     /// ErrorInfo detail; what grpc-gateway refuses while decoding (bad JSON, unknown fields, bad enum
     /// values, a oneof set twice) carries none, as the captured oneof 400 shows (<c>"details": []</c>).
+    /// A field violation goes in the ErrorInfo's <c>validation_error_info.field_violations</c>.
     /// </summary>
-    private static ApiRefusal Error(int status, string message, string? errorCode) =>
-        new(ErrorBodies.Result(Services.Scalekit, status, message, errorCode), message);
+    private static ApiRefusal Error(int status, string message, string? errorCode, JsonObject? fieldViolation = null)
+    {
+        var body = ErrorBodies.Scalekit(status, message, errorCode);
+        if (fieldViolation is not null && body["details"]![0] is JsonObject info)
+        {
+            info["validation_error_info"] = new JsonObject { ["field_violations"] = new JsonArray(fieldViolation) };
+        }
+        return new(JsonBody.Answer(body, status), message);
+    }
 
     public static ApiRefusal Invalid(string message) => Error(400, message, "INVALID_ARGUMENT");
+
+    /// <summary>
+    /// A list longer than the proto allows: a 400 BAD_REQUEST whose field violation names the field
+    /// (Scalekit's exact wording is not documented; the description is the proto's own).
+    /// </summary>
+    public static ApiRefusal TooManyItems(string field, int max) => Error(400, $"invalid {field}: Maximum of {max} URIs allowed", "BAD_REQUEST",
+        new JsonObject { ["field"] = field, ["description"] = $"Maximum of {max} URIs allowed", ["constraint"] = "repeated.max_items" });
 
     public static ApiRefusal Undecodable(string message) => Error(400, message, null);
 
