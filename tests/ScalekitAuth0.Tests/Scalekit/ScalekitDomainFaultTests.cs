@@ -4,7 +4,7 @@ using ScalekitAuth0.Scalekit;
 using ScalekitAuth0.Tests.Support;
 using Xunit;
 
-namespace ScalekitAuth0.Tests.Clients;
+namespace ScalekitAuth0.Tests.Scalekit;
 
 /// <summary>Registering organization domains when a create gets no clear answer: looked up, then sent once more, never twice for one that happened.</summary>
 public sealed class ScalekitDomainFaultTests(ModuleSandboxFixture fixture) : IClassFixture<ModuleSandboxFixture>, IAsyncLifetime

@@ -4,7 +4,7 @@ using ScalekitAuth0.Hrd;
 using ScalekitAuth0.Http;
 using Xunit;
 
-namespace ScalekitAuth0.Tests.Clients;
+namespace ScalekitAuth0.Tests.Hrd;
 
 /// <summary>The read-merge-write of domain_aliases, against a store that plays Auth0 and, when asked, a concurrent writer.</summary>
 public class HrdDomainEditorTests

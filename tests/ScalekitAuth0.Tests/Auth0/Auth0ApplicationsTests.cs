@@ -7,7 +7,7 @@ using ScalekitAuth0.Sandbox.Infrastructure;
 using ScalekitAuth0.Tests.Support;
 using Xunit;
 
-namespace ScalekitAuth0.Tests.Clients;
+namespace ScalekitAuth0.Tests.Auth0;
 
 /// <summary>
 /// The Auth0 client's application resolution and enabled-clients writes, against the in-process

@@ -4,7 +4,7 @@ using ScalekitAuth0.Scalekit;
 using ScalekitAuth0.Tests.Support;
 using Xunit;
 
-namespace ScalekitAuth0.Tests.Clients;
+namespace ScalekitAuth0.Tests.Scalekit;
 
 /// <summary>Organizations, their domains and portal links, over real HTTP against the sandbox.</summary>
 public sealed class ScalekitOrganizationClientTests(ModuleSandboxFixture fixture) : SandboxClientTest(fixture)

@@ -4,7 +4,7 @@ using ScalekitAuth0.Sandbox.Infrastructure;
 using ScalekitAuth0.Tests.Support;
 using Xunit;
 
-namespace ScalekitAuth0.Tests.Cmdlets;
+namespace ScalekitAuth0.Tests.Commands;
 
 /// <summary>The connection cmdlets hosted in-process: each bad input is a clear error with a stable id and no write.</summary>
 public sealed class ConnectionCmdletTests(ModuleSandboxFixture fixture) : IClassFixture<ModuleSandboxFixture>, IAsyncLifetime

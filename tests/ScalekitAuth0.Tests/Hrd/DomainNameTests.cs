@@ -1,7 +1,7 @@
 using ScalekitAuth0.Hrd;
 using Xunit;
 
-namespace ScalekitAuth0.Tests.Clients;
+namespace ScalekitAuth0.Tests.Hrd;
 
 public class DomainNameTests
 {

@@ -1,11 +1,12 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.Sandbox.Infrastructure;
 using ScalekitAuth0.Tests.Support;
 using Xunit;
 
-namespace ScalekitAuth0.Tests.Clients;
+namespace ScalekitAuth0.Tests.Auth0;
 
 /// <summary>Which URLs Auth0 receives logins back on, from the sandbox's custom domains in each state.</summary>
 public sealed class Auth0CallbackUrlTests(ModuleSandboxFixture fixture) : IClassFixture<ModuleSandboxFixture>, IAsyncLifetime
@@ -78,7 +79,7 @@ public sealed class Auth0CallbackUrlTests(ModuleSandboxFixture fixture) : IClass
     [Fact]
     public async Task A_token_without_read_custom_domains_warns_naming_the_scope_and_still_gives_the_tenants_url()
     {
-        var scopes = Auth0.Auth0Client.RequiredScopes.Where(s => s != "read:custom_domains").ToArray();
+        var scopes = Auth0Client.RequiredScopes.Where(s => s != "read:custom_domains").ToArray();
         var created = await (await fixture.Http.PostAsJsonAsync(fixture.Host.Auth0Url + "/_sandbox/auth0/clients", new { name = "no-domains", scopes }))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>();
         var auth0 = Auth0Context.WithClientCredentials(new Uri(fixture.Host.Auth0Url + "/"), (string)created!["client_id"]!,

@@ -4,7 +4,7 @@ using ScalekitAuth0.Sandbox.Infrastructure;
 using ScalekitAuth0.Tests.Support;
 using Xunit;
 
-namespace ScalekitAuth0.Tests.Clients;
+namespace ScalekitAuth0.Tests.Hrd;
 
 /// <summary>The Home Realm Discovery editor and routes against the Auth0 sandbox, over real HTTP.</summary>
 public sealed class HrdDomainSandboxTests(ModuleSandboxFixture fixture) : SandboxClientTest(fixture)

@@ -7,7 +7,7 @@ using ScalekitAuth0.Tests.Fixtures;
 using ScalekitAuth0.Tests.Support;
 using Xunit;
 
-namespace ScalekitAuth0.Tests.Clients;
+namespace ScalekitAuth0.Tests.Scalekit;
 
 /// <summary>The Scalekit clients API (a client's allowed redirect URIs) over real HTTP against the sandbox, and against Scalekit's captured answers.</summary>
 public sealed class ScalekitClientTests(ModuleSandboxFixture fixture) : IClassFixture<ModuleSandboxFixture>, IAsyncLifetime

@@ -5,7 +5,7 @@ using ScalekitAuth0.Sandbox.Infrastructure;
 using ScalekitAuth0.Tests.Support;
 using Xunit;
 
-namespace ScalekitAuth0.Tests.Clients;
+namespace ScalekitAuth0.Tests.Auth0;
 
 /// <summary>The Auth0 connection calls and the transport under them, over real HTTP against the sandbox.</summary>
 public sealed class Auth0ConnectionClientTests(ModuleSandboxFixture fixture) : IClassFixture<ModuleSandboxFixture>, IAsyncLifetime
