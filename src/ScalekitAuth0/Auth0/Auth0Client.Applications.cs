@@ -56,7 +56,7 @@ namespace ScalekitAuth0.Auth0
         {
             foreach (var batch in change.Batches(EnabledClientsPerPatch))
             {
-                await Transport.SendAsync(ApiRequest.Patch(EnabledClientsPath(change.ConnectionId), batch, repeatable: true), operation).ConfigureAwait(false);
+                await Transport.SendAsync(ApiRequest.Patch(EnabledClientsPath(change.ConnectionId), batch), operation).ConfigureAwait(false);
             }
         }
 

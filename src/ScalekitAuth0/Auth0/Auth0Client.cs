@@ -26,6 +26,8 @@ namespace ScalekitAuth0.Auth0
 
         public ApiTransport Transport { get; }
 
+        public string Tenant => Transport.BaseUri.Authority;
+
         public async Task<Auth0Connection?> FindConnectionByNameAsync(string name, Operation operation)
         {
             var answer = await Transport.SendAsync(ApiRequest.Get("api/v2/connections?name=" + Uri.EscapeDataString(name)), operation).ConfigureAwait(false);
@@ -68,11 +70,11 @@ namespace ScalekitAuth0.Auth0
             ToConnection(await Transport.SendAsync(ApiRequest.Post("api/v2/connections", body), operation).ConfigureAwait(false));
 
         /// <summary>
-        /// A PATCH that carries whole values (the entire <c>options</c>, the display name) leaves the
-        /// same state however often it is sent, so it may be retried.
+        /// The body carries the entire <c>options</c> (Auth0 replaces them wholesale) merged onto a
+        /// read, so it is never re-sent as it was: a retry reads and merges again (<see cref="ConnectionEditor"/>).
         /// </summary>
         public async Task<Auth0Connection> UpdateConnectionAsync(string id, JObject body, Operation operation) =>
-            ToConnection(await Transport.SendAsync(ApiRequest.Patch("api/v2/connections/" + Uri.EscapeDataString(id), body, repeatable: true), operation).ConfigureAwait(false));
+            ToConnection(await Transport.SendAsync(ApiRequest.PatchFromRead("api/v2/connections/" + Uri.EscapeDataString(id), body), operation).ConfigureAwait(false));
 
         public Task DeleteConnectionAsync(string id, Operation operation) =>
             Transport.SendAsync(ApiRequest.Delete("api/v2/connections/" + Uri.EscapeDataString(id)), operation);

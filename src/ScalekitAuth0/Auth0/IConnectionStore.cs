@@ -7,6 +7,9 @@ namespace ScalekitAuth0.Auth0
     /// <summary>Reading and writing one connection: all the read-merge-write of its options needs, and what a test replaces to play a concurrent writer.</summary>
     internal interface IConnectionStore
     {
+        /// <summary>The Management API host (and port), which with the connection id names the connection's write lock.</summary>
+        string Tenant { get; }
+
         Task<Auth0Connection> GetConnectionAsync(string id, Operation operation);
 
         Task<Auth0Connection> UpdateConnectionAsync(string id, JObject body, Operation operation);

@@ -117,6 +117,18 @@ namespace ScalekitAuth0.Commands
             {
                 return Run(operation => Auth0Tenant.Client.CreateConnectionAsync(spec.CreateBody(), operation));
             }
+            catch (ApiException e) when (e.Kind == ApiErrorKind.Conflict)
+            {
+                // Another command created it since our look-up (three runbooks starting at once): as a
+                // re-run would, return it when its settings match.
+                var created = Run(operation => Auth0Tenant.Client.FindConnectionByNameAsync(Name, operation));
+                if (created is null)
+                {
+                    throw;
+                }
+                WriteVerbose($"Connection '{Name}' was created by another command meanwhile ({e.Message}); comparing its settings.");
+                return Converge(spec, created);
+            }
             catch (ApiException e) when (e.OutcomeUnknown)
             {
                 // The create may have happened without our hearing of it: look before sending it again,
@@ -148,7 +160,7 @@ namespace ScalekitAuth0.Commands
                         : "Choose another -Name: this one belongs to a connection of another kind.");
             }
             return ShouldProcess($"Auth0 connection '{Name}' on {Auth0Tenant.Domain}", $"Update {string.Join(", ", differences)}")
-                ? Run(operation => Auth0Tenant.Client.UpdateConnectionAsync(existing.Id, spec.UpdateBody(existing), operation))
+                ? Run(operation => new ConnectionEditor(Auth0Tenant.Client).ApplyAsync(existing.Id, spec, operation))
                 : null;
         }
     }

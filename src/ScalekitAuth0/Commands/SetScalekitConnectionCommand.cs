@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Security;
+using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.Integration;
 using ScalekitAuth0.PowerShellSupport;
@@ -7,7 +8,7 @@ using ScalekitAuth0.PowerShellSupport;
 namespace ScalekitAuth0.Commands
 {
     [CmdletHelp("Changes the display name, scope, login button or client secret of a connection.",
-        "Reads the connection, changes only what is given, and writes the whole options object back with the display name, because Auth0 replaces options wholesale and resets an absent display name. Writes nothing when nothing differs.")]
+        "Reads the connection, changes only what is given, and writes the whole options object back with the display name, because Auth0 replaces options wholesale and resets an absent display name; then reads it back and, if a concurrent writer (an Add-HrdDomain in another runbook) dropped the change, merges it onto what is there and writes again. Writes nothing when nothing differs.")]
     [CmdletExample("Set-ScalekitConnection -Name scalekit -DisplayName 'Company SSO' -PassThru", "Renames the login button text and returns the connection.")]
     [CmdletExample("Set-ScalekitConnection -Name scalekit -ClientSecret (Read-Host -AsSecureString 'New Scalekit secret')", "Hands Auth0 the new secret after it was rotated in Scalekit.")]
     [Cmdlet(VerbsCommon.Set, "ScalekitConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
@@ -37,20 +38,22 @@ namespace ScalekitAuth0.Commands
                 ScalekitConnectionSpec.RequireOpenId(Scope);
             }
             var connection = RequireConnection();
-            var (body, changes) = new ScalekitConnectionChange
+            var change = new ScalekitConnectionChange
             {
                 DisplayName = DisplayName,
                 Scope = Scope,
                 ShowAsButton = MyInvocation.BoundParameters.ContainsKey(nameof(ShowAsButton)) ? ShowAsButton.IsPresent : (bool?)null,
                 ClientSecret = ClientSecret,
-            }.For(connection);
+            };
+            var changes = change.For(connection).Changes;
             if (changes.Count == 0)
             {
                 WriteVerbose($"Connection '{connection.Name}' already has these settings; nothing to change.");
             }
             else if (ShouldProcess($"Auth0 connection '{connection.Name}' on {Auth0Tenant.Domain}", $"Set {string.Join(", ", changes)}"))
             {
-                connection = Run(operation => Auth0Tenant.Client.UpdateConnectionAsync(connection.Id, body, operation));
+                var editor = new ConnectionEditor(Auth0Tenant.Client);
+                connection = Run(operation => editor.ApplyAsync(connection.Id, change, operation));
             }
             else
             {

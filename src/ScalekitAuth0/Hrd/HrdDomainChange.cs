@@ -1,6 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
 using System;
+using Newtonsoft.Json.Linq;
+using ScalekitAuth0.Auth0;
+using ScalekitAuth0.Http;
 
 namespace ScalekitAuth0.Hrd
 {
@@ -8,7 +11,7 @@ namespace ScalekitAuth0.Hrd
     /// What a command wants of a connection's Home Realm Discovery list, as an intent rather than a
     /// final list: it is applied again on top of whatever a concurrent writer left there.
     /// </summary>
-    internal sealed class HrdDomainChange
+    internal sealed class HrdDomainChange : IConnectionChange
     {
         private readonly List<string> _added;
         private readonly HashSet<string> _add;
@@ -54,5 +57,14 @@ namespace ScalekitAuth0.Hrd
             }
             return _add.IsSubsetOf(present);
         }
+
+        public bool IsShownBy(Auth0Connection connection) => IsSatisfiedBy(connection.DomainAliases);
+
+        public JObject BodyFor(Auth0Connection connection) => HrdDomainPlan.Merge(connection, this).UpdateBody();
+
+        public Exception Lost(Auth0Connection connection, int writes) =>
+            new ScalekitAuth0Exception("HrdConcurrentUpdateLost", ApiErrorKind.Conflict,
+                $"Another writer kept overwriting the Home Realm Discovery domains of Auth0 connection '{connection.Name}': after {writes} writes this change is still not there.",
+                "Find what else changes this connection at the same time (another runbook, a deployment pipeline), then run the command again: it converges.");
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System;
 using Newtonsoft.Json.Linq;
@@ -15,8 +14,6 @@ namespace ScalekitAuth0.Hrd
         public const int MaxDomains = 1000;
 
         private const string HiddenOptions = "; writing its domains now would erase them";
-
-        private readonly Stopwatch _sinceRead = Stopwatch.StartNew();
 
         private HrdDomainPlan(Auth0Connection connection, HrdDomainChange change, IReadOnlyList<string> aliases, IReadOnlyList<string> added, IReadOnlyList<string> removed)
         {
@@ -43,8 +40,6 @@ namespace ScalekitAuth0.Hrd
         public int Unchanged => Aliases.Count - Added.Count;
 
         public bool HasChanges => Added.Count > 0 || Removed.Count > 0;
-
-        public TimeSpan Age => _sinceRead.Elapsed;
 
         /// <summary>
         /// Keeps every entry the change does not remove, as it is spelled, and appends the domains it

@@ -28,9 +28,10 @@ namespace ScalekitAuth0.Http
     public sealed class ApiException : Exception
     {
         public ApiException(string service, string method, string path, int? statusCode, ApiErrorKind kind, string? errorCode, string apiMessage, bool outcomeUnknown, Exception? inner = null,
-            IReadOnlyList<ApiFieldViolation>? fieldViolations = null, UnreachableHost? unreachable = null)
+            IReadOnlyList<ApiFieldViolation>? fieldViolations = null, UnreachableHost? unreachable = null, TimeSpan? retryAfter = null)
             : base(Describe(service, method, path, statusCode, errorCode, apiMessage), inner)
         {
+            RetryAfter = retryAfter;
             Unreachable = unreachable;
             FieldViolations = fieldViolations ?? new ApiFieldViolation[0];
             Service = service;
@@ -62,6 +63,13 @@ namespace ScalekitAuth0.Http
         /// a caller that must not repeat a create looks the object up instead of sending it again.
         /// </summary>
         public bool OutcomeUnknown { get; }
+
+        /// <summary>
+        /// Set on a write built from a read (<see cref="ApiRequest.BuiltFromRead"/>) that the transport
+        /// would have retried after this wait but did not send again: the caller waits, reads again,
+        /// merges again and writes again.
+        /// </summary>
+        public TimeSpan? RetryAfter { get; }
 
         public bool IsInsufficientScope => Kind == ApiErrorKind.Forbidden && string.Equals(ErrorCode, "insufficient_scope", StringComparison.Ordinal);
 

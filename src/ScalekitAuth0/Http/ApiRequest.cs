@@ -7,12 +7,13 @@ namespace ScalekitAuth0.Http
     /// <summary>One call to make, relative to a service's base URL.</summary>
     internal sealed class ApiRequest
     {
-        private ApiRequest(HttpMethod method, string pathAndQuery, JToken? body, bool repeatable)
+        private ApiRequest(HttpMethod method, string pathAndQuery, JToken? body, bool repeatable, bool builtFromRead = false)
         {
             Method = method;
             PathAndQuery = pathAndQuery;
             Body = body;
             Repeatable = repeatable;
+            BuiltFromRead = builtFromRead;
         }
 
         public HttpMethod Method { get; }
@@ -28,6 +29,15 @@ namespace ScalekitAuth0.Http
         /// </summary>
         public bool Repeatable { get; }
 
+        /// <summary>
+        /// The body is a whole value merged onto what an earlier read returned (a connection's
+        /// <c>options</c>, a client's redirect-URI list). Sent again after a wait, it would put back
+        /// what another writer changed meanwhile; so the transport never sends it twice, and hands
+        /// every failure it would otherwise retry back to the caller with the wait
+        /// (<see cref="ApiException.RetryAfter"/>), which reads again and merges again (<see cref="CheckedWrite{T}"/>).
+        /// </summary>
+        public bool BuiltFromRead { get; }
+
         public static ApiRequest Get(string pathAndQuery) => new ApiRequest(HttpMethod.Get, pathAndQuery, null, repeatable: true);
 
         public static ApiRequest Delete(string pathAndQuery) => new ApiRequest(HttpMethod.Delete, pathAndQuery, null, repeatable: true);
@@ -36,8 +46,11 @@ namespace ScalekitAuth0.Http
 
         public static ApiRequest Post(string pathAndQuery, JToken body) => new ApiRequest(HttpMethod.Post, pathAndQuery, body, repeatable: false);
 
-        /// <summary>A PATCH that sets whole values (not a delta such as "append") is safe to repeat.</summary>
-        public static ApiRequest Patch(string pathAndQuery, JToken body, bool repeatable) => new ApiRequest(new HttpMethod("PATCH"), pathAndQuery, body, repeatable);
+        /// <summary>A PATCH that sets values which do not depend on what was read (statuses, not a toggle) is safe to repeat.</summary>
+        public static ApiRequest Patch(string pathAndQuery, JToken body) => new ApiRequest(new HttpMethod("PATCH"), pathAndQuery, body, repeatable: true);
+
+        /// <summary>A PATCH that writes back a whole value merged onto a read; see <see cref="BuiltFromRead"/>.</summary>
+        public static ApiRequest PatchFromRead(string pathAndQuery, JToken body) => new ApiRequest(new HttpMethod("PATCH"), pathAndQuery, body, repeatable: false, builtFromRead: true);
 
         /// <summary>A token request creates nothing, so it may be repeated.</summary>
         public static ApiRequest PostForm(string pathAndQuery, IReadOnlyList<KeyValuePair<string, string>> form) =>

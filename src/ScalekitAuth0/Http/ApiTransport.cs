@@ -60,71 +60,105 @@ namespace ScalekitAuth0.Http
 
         /// <summary>Sends with the bearer token; returns the parsed body, or null for an empty one.</summary>
         public Task<JToken?> SendAsync(ApiRequest request, Operation operation) =>
-            SendCoreAsync(request, authorize: true, operation.Log, operation.Cancellation);
+            SendTimedAsync(request, authorize: true, operation);
 
         /// <summary>Sends without a token: the token request itself, and public documents such as OIDC discovery.</summary>
         public Task<JToken?> SendAnonymousAsync(ApiRequest request, Operation operation) =>
-            SendCoreAsync(request, authorize: false, operation.Log, operation.Cancellation);
+            SendTimedAsync(request, authorize: false, operation);
 
-        private async Task<JToken?> SendCoreAsync(ApiRequest request, bool authorize, IOperationLog log, CancellationToken cancellationToken)
+        private async Task<JToken?> SendTimedAsync(ApiRequest request, bool authorize, Operation operation)
         {
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                return await SendCoreAsync(request, authorize, operation).ConfigureAwait(false);
+            }
+            finally
+            {
+                operation.Slowest.Record(watch.Elapsed);
+            }
+        }
+
+        private async Task<JToken?> SendCoreAsync(ApiRequest request, bool authorize, Operation operation)
+        {
+            var log = operation.Log;
+            var cancellationToken = operation.Cancellation;
+            var retried = request.Repeatable || request.BuiltFromRead;
             var tokenRefreshed = false;
             for (var attempt = 1; ; attempt++)
             {
                 var tokens = authorize ? Tokens ?? throw new InvalidOperationException($"{Service} transport has no token source.") : null;
-                var token = tokens is null ? null : await tokens.GetTokenAsync(new Operation(log, cancellationToken)).ConfigureAwait(false);
+                var token = tokens is null ? null : await tokens.GetTokenAsync(operation).ConfigureAwait(false);
                 var exchange = await ExchangeAsync(request, token, log, cancellationToken).ConfigureAwait(false);
                 // A name DNS does not know now it will most likely not know in a second either: one more try covers a blip, more only waste the user's time.
                 var maxAttempts = exchange.Unreachable?.NameNotResolved == true ? Math.Min(2, _settings.MaxAttempts) : _settings.MaxAttempts;
                 var attemptsLeft = attempt < maxAttempts;
+                TimeSpan? retryIn = null;
+                Func<TimeSpan?, ApiException> error;
+                string reason;
 
                 if (exchange.Failure is ApiErrorKind failure)
                 {
-                    if (request.Repeatable && attemptsLeft)
+                    if (retried && attemptsLeft)
                     {
-                        await WaitAsync(RetryDelay.Backoff(attempt, Jitter.Next()), $"{Service}: {exchange.FailureMessage}", attempt, maxAttempts, log, cancellationToken).ConfigureAwait(false);
+                        retryIn = RetryDelay.Backoff(attempt, Jitter.Next());
+                    }
+                    reason = $"{Service}: {exchange.FailureMessage}";
+                    error = retryAfter => Error(request, null, failure, null, exchange.FailureMessage!, outcomeUnknown: request.Method != HttpMethod.Get, exchange.FailureCause,
+                        unreachable: exchange.Unreachable, retryAfter: retryAfter);
+                }
+                else
+                {
+                    var status = exchange.Status;
+                    if (status == 401 && tokens is not null && tokens.CanRefresh && !tokenRefreshed)
+                    {
+                        log.Verbose($"{Service} refused the access token; fetching a new one.");
+                        tokens.Invalidate(token!);
+                        tokenRefreshed = true;
+                        attempt--;
                         continue;
                     }
-                    throw Error(request, null, failure, null, exchange.FailureMessage!, outcomeUnknown: request.Method != HttpMethod.Get, exchange.FailureCause,
-                        unreachable: exchange.Unreachable);
+                    reason = $"{Service} answered {status}";
+                    // A 500 on a write built from a read is handed back too: the caller's read shows whether it was made.
+                    if (status == 429 || (IsTransientServerError(status) && request.Repeatable) || (status >= 500 && request.BuiltFromRead))
+                    {
+                        var delay = exchange.ServerDelay ?? RetryDelay.Backoff(attempt, Jitter.Next());
+                        if (attemptsLeft && delay <= RetryDelay.LongestServerWait)
+                        {
+                            retryIn = delay;
+                        }
+                    }
+                    if (status >= 200 && status < 300)
+                    {
+                        if (TryParse(exchange.Body, out var json))
+                        {
+                            return json;
+                        }
+                        reason = $"{Service} answered with a malformed body";
+                        retryIn = retried && attemptsLeft ? RetryDelay.Backoff(attempt, Jitter.Next()) : (TimeSpan?)null;
+                        error = retryAfter => Error(request, status, ApiErrorKind.InvalidResponse, null, "the answer was not valid JSON", outcomeUnknown: request.Method != HttpMethod.Get, null,
+                            retryAfter: retryAfter);
+                    }
+                    else
+                    {
+                        var (code, message) = ApiErrorBody.Parse(exchange.Body, status);
+                        var kind = ApiException.KindOf(status);
+                        error = retryAfter => Error(request, status, kind, code, message, outcomeUnknown: kind == ApiErrorKind.ServerError && request.Method != HttpMethod.Get, null,
+                            ApiErrorBody.FieldViolations(exchange.Body), retryAfter: retryAfter);
+                    }
                 }
 
-                var status = exchange.Status;
-                if (status == 401 && tokens is not null && tokens.CanRefresh && !tokenRefreshed)
+                if (retryIn is TimeSpan wait)
                 {
-                    log.Verbose($"{Service} refused the access token; fetching a new one.");
-                    tokens.Invalidate(token!);
-                    tokenRefreshed = true;
-                    attempt--;
+                    if (request.BuiltFromRead)
+                    {
+                        log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}; not sending the same body again: it will be merged onto a new read in {1:0.0} s.", reason, wait.TotalSeconds));
+                        throw error(wait);
+                    }
+                    await WaitAsync(wait, reason, attempt, maxAttempts, log, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
-                if (status == 429 || (IsTransientServerError(status) && request.Repeatable))
-                {
-                    var delay = exchange.ServerDelay ?? RetryDelay.Backoff(attempt, Jitter.Next());
-                    if (attemptsLeft && delay <= RetryDelay.LongestServerWait)
-                    {
-                        await WaitAsync(delay, $"{Service} answered {status}", attempt, maxAttempts, log, cancellationToken).ConfigureAwait(false);
-                        continue;
-                    }
-                }
-                if (status >= 200 && status < 300)
-                {
-                    if (TryParse(exchange.Body, out var json))
-                    {
-                        return json;
-                    }
-                    if (request.Repeatable && attemptsLeft)
-                    {
-                        await WaitAsync(RetryDelay.Backoff(attempt, Jitter.Next()), $"{Service} answered with a malformed body", attempt, maxAttempts, log, cancellationToken).ConfigureAwait(false);
-                        continue;
-                    }
-                    throw Error(request, status, ApiErrorKind.InvalidResponse, null, "the answer was not valid JSON", outcomeUnknown: request.Method != HttpMethod.Get, null);
-                }
-
-                var (code, message) = ApiErrorBody.Parse(exchange.Body, status);
-                var kind = ApiException.KindOf(status);
-                throw Error(request, status, kind, code, message, outcomeUnknown: kind == ApiErrorKind.ServerError && request.Method != HttpMethod.Get, null,
-                    ApiErrorBody.FieldViolations(exchange.Body));
+                throw error(null);
             }
         }
 
@@ -179,12 +213,12 @@ namespace ScalekitAuth0.Http
         }
 
         private ApiException Error(ApiRequest request, int? status, ApiErrorKind kind, string? code, string message, bool outcomeUnknown, Exception? cause,
-            IReadOnlyList<ApiFieldViolation>? fieldViolations = null, UnreachableHost? unreachable = null)
+            IReadOnlyList<ApiFieldViolation>? fieldViolations = null, UnreachableHost? unreachable = null, TimeSpan? retryAfter = null)
         {
             // Requests are relative to the base URL; errors show the path as the service documents it, from the root.
             var path = "/" + request.PathAndQuery.TrimStart('/');
             var queryStart = path.IndexOf('?');
-            return new ApiException(Service, request.Method.Method, queryStart < 0 ? path : path.Substring(0, queryStart), status, kind, code, message, outcomeUnknown, cause, fieldViolations, unreachable);
+            return new ApiException(Service, request.Method.Method, queryStart < 0 ? path : path.Substring(0, queryStart), status, kind, code, message, outcomeUnknown, cause, fieldViolations, unreachable, retryAfter);
         }
 
         private static bool IsTransientServerError(int status) => status == 502 || status == 503 || status == 504;

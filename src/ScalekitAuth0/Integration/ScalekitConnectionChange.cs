@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Security;
 using Newtonsoft.Json.Linq;
@@ -8,9 +9,11 @@ namespace ScalekitAuth0.Integration
 {
     /// <summary>
     /// What Set-ScalekitConnection changes on an existing connection: only the settings given, each
-    /// only when it differs, written as one whole-options PATCH (<see cref="ConnectionOptionsWrite"/>).
+    /// only when it differs, written as one whole-options PATCH (<see cref="ConnectionOptionsWrite"/>)
+    /// and merged again onto every read of the checked write, so a concurrent Home Realm Discovery
+    /// write cannot put the old secret or scope back, nor this one drop its domains.
     /// </summary>
-    internal sealed class ScalekitConnectionChange
+    internal sealed class ScalekitConnectionChange : IConnectionChange
     {
         public string? DisplayName { get; set; }
 
@@ -50,5 +53,11 @@ namespace ScalekitAuth0.Integration
             }
             return (body, changes);
         }
+
+        public bool IsShownBy(Auth0Connection connection) => For(connection).Changes.Count == 0;
+
+        public JObject BodyFor(Auth0Connection connection) => For(connection).Body;
+
+        public Exception Lost(Auth0Connection connection, int writes) => ConnectionEditor.SettingsLost(connection, writes);
     }
 }

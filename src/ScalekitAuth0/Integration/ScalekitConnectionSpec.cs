@@ -16,7 +16,7 @@ namespace ScalekitAuth0.Integration
     /// string, <c>back_channel</c>, explicit issuer and endpoints, no JSON nulls, and the user's email
     /// forwarded as <c>login_hint</c> so Scalekit can route by its domain.
     /// </summary>
-    internal sealed class ScalekitConnectionSpec
+    internal sealed class ScalekitConnectionSpec : IConnectionChange
     {
         public const string DefaultScope = "openid profile email";
 
@@ -61,8 +61,11 @@ namespace ScalekitAuth0.Integration
             return body;
         }
 
+        /// <summary>Whether New-ScalekitConnection -Force has nothing left to change (read back by the checked write).</summary>
+        public bool IsShownBy(Auth0Connection connection) => Differences(connection).Count == 0;
+
         /// <summary>A PATCH that keeps every option Auth0 holds (secrets, other upstream parameters, unknown keys) and sets ours.</summary>
-        public JObject UpdateBody(Auth0Connection existing)
+        public JObject BodyFor(Auth0Connection existing)
         {
             var write = ConnectionOptionsWrite.Of(existing, "; updating it now would erase them");
             Options(write.Options);
@@ -70,6 +73,8 @@ namespace ScalekitAuth0.Integration
             AddTopLevel(body);
             return body;
         }
+
+        public Exception Lost(Auth0Connection connection, int writes) => ConnectionEditor.SettingsLost(connection, writes);
 
         /// <summary>The settings in which <paramref name="existing"/> differs from this spec; empty when it already is what we would create.</summary>
         public IReadOnlyList<string> Differences(Auth0Connection existing)

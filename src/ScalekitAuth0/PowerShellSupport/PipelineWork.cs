@@ -17,6 +17,9 @@ namespace ScalekitAuth0.PowerShellSupport
         private readonly PSCmdlet _cmdlet;
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
 
+        /// <summary>One per command: a checked write waits out the slowest request of the whole command, not only of its own call.</summary>
+        private readonly SlowestRequest _slowest = new SlowestRequest();
+
         public PipelineWork(PSCmdlet cmdlet)
         {
             _cmdlet = cmdlet;
@@ -28,7 +31,7 @@ namespace ScalekitAuth0.PowerShellSupport
         public T Run<T>(Func<Operation, Task<T>> work)
         {
             using var pump = new PipelinePump(_cmdlet);
-            var operation = new Operation(pump, _stopping.Token);
+            var operation = new Operation(pump, _stopping.Token, _slowest);
             var task = Task.Run(() => work(operation));
             task.ContinueWith(_ => pump.Complete(), TaskScheduler.Default);
             pump.DrainUntilComplete();

@@ -16,13 +16,14 @@ namespace ScalekitAuth0.Scalekit
 
         /// <summary>
         /// Sets the client's whole list of allowed redirect URIs, under the key its server uses. The
-        /// body is not wrapped, and Scalekit replaces only the keys sent, each array whole: so the
-        /// request may be repeated, and every other setting of the client stays as it is.
+        /// body is not wrapped, and Scalekit replaces only the keys sent, each array whole: every other
+        /// setting of the client stays as it is, and the list, merged onto a read, is never re-sent
+        /// as it was (a retry reads and merges again, <see cref="RedirectUriEditor"/>).
         /// </summary>
         internal async Task<ScalekitClientInfo> UpdateRedirectUrisAsync(ScalekitClientInfo client, IReadOnlyList<string> redirectUris, Operation operation)
         {
             var body = new JObject { [client.RedirectUriField] = new JArray(redirectUris) };
-            var answer = await Transport.SendAsync(ApiRequest.Patch(ClientPath(client.Id), body, repeatable: true), operation).ConfigureAwait(false);
+            var answer = await Transport.SendAsync(ApiRequest.PatchFromRead(ClientPath(client.Id), body), operation).ConfigureAwait(false);
             return ScalekitClientInfo.Parse(answer, client.Id) ?? throw NotAClient("PATCH", client.Id);
         }
 

@@ -52,7 +52,7 @@ public sealed class Auth0ConnectionClientTests(ModuleSandboxFixture fixture) : I
         var created = await auth0.Client.CreateConnectionAsync(spec.CreateBody(), Operation.Silent());
         spec.DisplayName = "Renamed";
 
-        await auth0.Client.UpdateConnectionAsync(created.Id, spec.UpdateBody(created), Operation.Silent());
+        await auth0.Client.UpdateConnectionAsync(created.Id, spec.BodyFor(created), Operation.Silent());
 
         var read = await auth0.Client.GetConnectionAsync(created.Id, Operation.Silent());
         Assert.Equal("scalekit-secret", read.Option("client_secret"));
