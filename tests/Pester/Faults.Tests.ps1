@@ -44,6 +44,17 @@ BeforeDiscovery {
             Rule $domainCreate @{ kind = 'status'; status = $status }
             Rule $clientPatch @{ kind = 'status'; status = $status }) -Expect ($expect -f 'Scalekit')
     }
+    # A connection's PATCHes: first the enabled clients (a delta, re-sent by the transport), then the
+    # whole options, which the transport hands back: read again, merged again, written again.
+    $connectionPatches = @{ service = 'auth0'; method = 'PATCH'; path = '/api/v2/connections/'; count = 2 }
+    Case '429 with Retry-After on the enabled-clients and the whole-options PATCH (auth0)' @(Rule $connectionPatches @{ kind = 'status'; status = 429; retryAfter = '1' })
+    Case '503 on the enabled-clients and the whole-options PATCH (auth0)' @(Rule $connectionPatches @{ kind = 'status'; status = 503 })
+    Case 'answer lost after the enabled-clients and the whole-options PATCH were made (auth0)' @(Rule $connectionPatches @{ kind = 'after' })
+    Case 'whole-options PATCH slow, 1.5 s (auth0)' @(Rule $connectionPatches @{ kind = 'delay'; delayMs = 1500 })
+    $redirectPatches = @{ service = 'scalekit'; method = 'PATCH'; path = '/api/v1/clients/'; count = 2 }
+    Case '429 with Retry-After on the redirect-URI PATCH, twice (scalekit)' @(Rule $redirectPatches @{ kind = 'status'; status = 429; retryAfter = '1' })
+    Case '500 on the redirect-URI PATCH, twice (scalekit)' @(Rule $redirectPatches @{ kind = 'status'; status = 500 })
+    Case 'answer lost after the redirect-URI PATCH was made (scalekit)' @(Rule $clientPatch @{ kind = 'after' })
     Case 'connection dropped before an answer, reads and creates' @(
         foreach ($selector in $auth0Read, $scalekitRead, $auth0Create, $organizationCreate, $domainCreate) { Rule $selector @{ kind = 'drop' } })
     Case 'connection dropped after the write was made (creates, PATCHes)' @(

@@ -75,7 +75,7 @@ Describe 'about_ScalekitAuth0' {
         $about | Should -Match 'about_ScalekitAuth0'
     }
 
-    It 'covers <_>' -ForEach 'THE WORKFLOW', 'AUTHENTICATION', 'ENVIRONMENT VARIABLES', 'IDEMPOTENCY AND -WHATIF', 'ERRORS', 'AZURE AUTOMATION' {
+    It 'covers <_>' -ForEach 'THE WORKFLOW', 'AUTHENTICATION', 'ENVIRONMENT VARIABLES', 'IDEMPOTENCY AND -WHATIF', 'CONCURRENT WRITERS', 'ERRORS', 'AZURE AUTOMATION' {
         $about | Should -Match "(?m)^$([regex]::Escape($_))\s*$"
     }
 

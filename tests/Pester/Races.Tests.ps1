@@ -112,43 +112,36 @@ AfterAll {
 }
 
 Describe 'Two writers of one connection''s options at once' {
-    It 'R1-429: a domain added while the other writer waits out a 429 is kept' {
-        $good = Measure-Race 'R1-429' 'both present' {
-            New-RaceConnection
-            $null = Add-SandboxFault @{ service = 'auth0'; method = 'PATCH'; path = '/api/v2/connections/'; count = 1; kind = 'status'; status = 429; retryAfter = '1' }
-            $outcomes = Invoke-Race @(
-                @{ DelayMs = 0; Command = 'Add-HrdDomain -ConnectionName scalekit -Domain a.example.com' }
-                @{ DelayMs = 200; Command = 'Add-HrdDomain -ConnectionName scalekit -Domain b.example.com' })
-            $aliases = Get-StoredAlias
-            @{ Outcomes = $outcomes; Good = ('a.example.com' -in $aliases) -and ('b.example.com' -in $aliases) }
+    BeforeAll {
+        # Writer A's command at once, B's DelayMs later, with a fault on the first connection PATCH
+        # (A's); $Holds says, from the domains Auth0 ends with, whether both changes are there.
+        function Measure-HrdRace([string]$Name, [string]$Goal, [hashtable]$Fault, [string[]]$Command, [int]$DelayMs, [scriptblock]$Holds, [string[]]$HrdDomain = @()) {
+            Measure-Race $Name $Goal {
+                New-RaceConnection -HrdDomain $HrdDomain
+                $null = Add-SandboxFault (@{ service = 'auth0'; method = 'PATCH'; path = '/api/v2/connections/'; count = 1 } + $Fault)
+                $outcomes = Invoke-Race @(
+                    @{ DelayMs = 0; Command = $Command[0] }
+                    @{ DelayMs = $DelayMs; Command = $Command[1] })
+                @{ Outcomes = $outcomes; Good = & $Holds (Get-StoredAlias) }
+            }
         }
-        $good | Should -Be $rounds
+        $adding = 'Add-HrdDomain -ConnectionName scalekit -Domain a.example.com', 'Add-HrdDomain -ConnectionName scalekit -Domain b.example.com'
+        $bothAdded = { param($aliases) ('a.example.com' -in $aliases) -and ('b.example.com' -in $aliases) }
+    }
+
+    It 'R1-429: a domain added while the other writer waits out a 429 is kept' {
+        Measure-HrdRace 'R1-429' 'both present' @{ kind = 'status'; status = 429; retryAfter = '1' } $adding 200 $bothAdded | Should -Be $rounds
     }
 
     It 'R1-slow: a domain added while the other writer''s PATCH is slow is kept' {
-        $good = Measure-Race 'R1-slow' 'both present' {
-            New-RaceConnection
-            $null = Add-SandboxFault @{ service = 'auth0'; method = 'PATCH'; path = '/api/v2/connections/'; count = 1; kind = 'delay'; delayMs = 1000 }
-            $outcomes = Invoke-Race @(
-                @{ DelayMs = 0; Command = 'Add-HrdDomain -ConnectionName scalekit -Domain a.example.com' }
-                @{ DelayMs = 100; Command = 'Add-HrdDomain -ConnectionName scalekit -Domain b.example.com' })
-            $aliases = Get-StoredAlias
-            @{ Outcomes = $outcomes; Good = ('a.example.com' -in $aliases) -and ('b.example.com' -in $aliases) }
-        }
-        $good | Should -Be $rounds
+        Measure-HrdRace 'R1-slow' 'both present' @{ kind = 'delay'; delayMs = 600 } $adding 100 $bothAdded | Should -Be $rounds
     }
 
     It 'R1-remove-429: a domain removed while the other remover waits out a 429 stays removed' {
-        $good = Measure-Race 'R1-remove-429' 'both removed' {
-            New-RaceConnection -HrdDomain keep.example.com, ra.example.com, rb.example.com
-            $null = Add-SandboxFault @{ service = 'auth0'; method = 'PATCH'; path = '/api/v2/connections/'; count = 1; kind = 'status'; status = 429; retryAfter = '1' }
-            $outcomes = Invoke-Race @(
-                @{ DelayMs = 0; Command = 'Remove-HrdDomain -ConnectionName scalekit -Domain ra.example.com -Confirm:$false' }
-                @{ DelayMs = 200; Command = 'Remove-HrdDomain -ConnectionName scalekit -Domain rb.example.com -Confirm:$false' })
-            $aliases = Get-StoredAlias
-            @{ Outcomes = $outcomes; Good = ('ra.example.com' -notin $aliases) -and ('rb.example.com' -notin $aliases) -and ('keep.example.com' -in $aliases) }
-        }
-        $good | Should -Be $rounds
+        $removing = 'Remove-HrdDomain -ConnectionName scalekit -Domain ra.example.com -Confirm:$false', 'Remove-HrdDomain -ConnectionName scalekit -Domain rb.example.com -Confirm:$false'
+        $bothRemoved = { param($aliases) ('ra.example.com' -notin $aliases) -and ('rb.example.com' -notin $aliases) -and ('keep.example.com' -in $aliases) }
+        Measure-HrdRace 'R1-remove-429' 'both removed' @{ kind = 'status'; status = 429; retryAfter = '1' } $removing 200 $bothRemoved -HrdDomain keep.example.com, ra.example.com, rb.example.com |
+            Should -Be $rounds
     }
 
     It 'R2: a secret rotated 50 ms after an HRD write began is not reverted by it' {
@@ -171,7 +164,7 @@ Describe 'Two writers of one Scalekit client''s redirect URIs at once' {
     It 'R3: a callback allowed while the other writer''s PATCH is slow is kept' {
         $good = Measure-Race 'R3' 'both present' {
             Reset-Sandbox
-            $null = Add-SandboxFault @{ service = 'scalekit'; method = 'PATCH'; path = '/api/v1/clients/'; count = 1; kind = 'delay'; delayMs = 1000 }
+            $null = Add-SandboxFault @{ service = 'scalekit'; method = 'PATCH'; path = '/api/v1/clients/'; count = 1; kind = 'delay'; delayMs = 600 }
             $outcomes = Invoke-Race @(
                 @{ DelayMs = 0; Command = 'Sync-ScalekitRedirectUri -CallbackUrl https://dev.example.com/login/callback' }
                 @{ DelayMs = 100; Command = 'Sync-ScalekitRedirectUri -CallbackUrl https://prod.example.com/login/callback' })
@@ -203,22 +196,22 @@ Describe 'Two writers in separate processes on one machine' {
     BeforeAll {
         $environment = Get-SandboxEnvironment
         $processes = @(foreach ($i in 1..2) { Start-RaceWorker -Manifest $ModuleManifestPath -Environment $environment -SettleBaseMs $settleBaseMs })
-        $processRounds = 10
+        $processRounds = 5
     }
 
     AfterAll {
         $processes | Stop-RaceWorker
     }
 
-    It 'R1-429 between processes: both domains, the second writer having waited for the first one''s lock' {
-        $good = Measure-Race 'R1-429-processes' 'both present, second writer waited for the lock' -Rounds $processRounds {
+    It 'R1-429 between processes: both domains, one writer having waited for the other''s lock' {
+        $good = Measure-Race 'R1-429-processes' 'both present, one writer waited for the lock' -Rounds $processRounds {
             New-RaceConnection
             $null = Add-SandboxFault @{ service = 'auth0'; method = 'PATCH'; path = '/api/v2/connections/'; count = 1; kind = 'status'; status = 429; retryAfter = '1' }
             $answers = @(Invoke-RaceRound -Worker $processes -DelayMs 0, 200 -Command @(
                     'Add-HrdDomain -ConnectionName scalekit -Domain a.example.com'
                     'Add-HrdDomain -ConnectionName scalekit -Domain b.example.com'))
             $aliases = Get-StoredAlias
-            $waited = @($answers[1].verbose) -match 'for another writer of Auth0 connection .* on this machine'
+            $waited = @($answers.verbose) -match 'for another writer of Auth0 connection .* on this machine'
             @{ Outcomes = $answers.outcome; Good = ('a.example.com' -in $aliases) -and ('b.example.com' -in $aliases) -and [bool]$waited }
         }
         $good | Should -Be $processRounds
