@@ -70,8 +70,8 @@ try {
                 Value    = $value
                 Rounds   = $rounds.Count
                 Lost     = $lostRounds.Count
-                Whose    = (@($lostRounds.Lost) | Sort-Object -Unique) -join ' '
-                Errors   = (@($rounds.Errors | Where-Object { $_ }) | Sort-Object -Unique) -join ' '
+                Whose    = (@($lostRounds | ForEach-Object Lost) | Sort-Object -Unique) -join ' '
+                Errors   = (@($rounds | ForEach-Object Errors | Where-Object { $_ }) | Sort-Object -Unique) -join ' '
             }
         }
     }

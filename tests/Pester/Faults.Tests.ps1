@@ -32,6 +32,8 @@ BeforeDiscovery {
     Case 'sustained rate limit, 2 requests/s on both services' -Options @{ RateLimit = 2 }
     # 502, 503 and 504 say the request did not get through, and are retried (a create after a look-up);
     # a 500 may be a bug on the server's side and is not repeated: the command stops and says to run it again.
+    # Except on a whole-object write (the client's redirect URIs): there the read that follows shows
+    # whether it was made, and the change is merged again onto it.
     foreach ($status in 500, 502, 503, 504) {
         $expect = if ($status -eq 500) { 'error {0}ServerError' } else { 'success' }
         Case "$status on the first read (auth0)" @(Rule $auth0Read @{ kind = 'status'; status = $status }) -Expect ($expect -f 'Auth0')
@@ -42,7 +44,7 @@ BeforeDiscovery {
         Case "$status on the organization and domain creates and the client PATCH (scalekit)" @(
             Rule $organizationCreate @{ kind = 'status'; status = $status }
             Rule $domainCreate @{ kind = 'status'; status = $status }
-            Rule $clientPatch @{ kind = 'status'; status = $status }) -Expect ($expect -f 'Scalekit')
+            Rule $clientPatch @{ kind = 'status'; status = $status })
     }
     # A connection's PATCHes: first the enabled clients (a delta, re-sent by the transport), then the
     # whole options, which the transport hands back: read again, merged again, written again.

@@ -52,10 +52,22 @@ function Invoke-RaceRound {
     # Far enough ahead that every worker has read its order before the moment comes.
     $startAt = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds() + 300
     for ($i = 0; $i -lt $Worker.Count; $i++) {
-        $Worker[$i].StandardInput.WriteLine((@{ command = $Command[$i]; startAt = $startAt + $DelayMs[$i] } | ConvertTo-Json -Compress))
-        $Worker[$i].StandardInput.Flush()
+        Send-RaceOrder $Worker[$i] $Command[$i] ($startAt + $DelayMs[$i])
     }
     foreach ($process in $Worker) { $process.StandardOutput.ReadLine() | ConvertFrom-Json }
+}
+
+# One command for one worker, to start at once or at -StartAt (unix milliseconds); its answer is
+# the next line of its standard output.
+function Send-RaceOrder {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory, Position = 0)][System.Diagnostics.Process]$Worker,
+        [Parameter(Mandatory, Position = 1)][string]$Command,
+        [Parameter(Position = 2)][long]$StartAt
+    )
+    $Worker.StandardInput.WriteLine((@{ command = $Command; startAt = $StartAt } | ConvertTo-Json -Compress))
+    $Worker.StandardInput.Flush()
 }
 
 function Stop-RaceWorker {
@@ -70,4 +82,4 @@ function Stop-RaceWorker {
     }
 }
 
-Export-ModuleMember -Function Start-RaceWorker, Invoke-RaceRound, Stop-RaceWorker
+Export-ModuleMember -Function Start-RaceWorker, Invoke-RaceRound, Send-RaceOrder, Stop-RaceWorker

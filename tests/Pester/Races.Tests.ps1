@@ -216,4 +216,24 @@ Describe 'Two writers in separate processes on one machine' {
         }
         $good | Should -Be $processRounds
     }
+
+    It 'a writer killed while it holds the lock keeps no other writer out' {
+        New-RaceConnection
+        # The first writer's PATCH hangs long enough to be killed in the middle of its checked write.
+        $null = Add-SandboxFault @{ service = 'auth0'; method = 'PATCH'; path = '/api/v2/connections/'; count = 1; kind = 'delay'; delayMs = 15000 }
+        Clear-SandboxRequest
+        Send-RaceOrder $processes[0] 'Add-HrdDomain -ConnectionName scalekit -Domain a.example.com'
+        # Its plan's read, then the read under the lock: then it sends the PATCH, which the log shows only once answered.
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        while (@(Get-SandboxRequest -Service auth0 -Method GET -Path '/api/v2/connections/*').Count -lt 2 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        @(Get-SandboxRequest -Service auth0 -Method GET -Path '/api/v2/connections/*').Count | Should -Be 2 -Because 'the first writer has read the connection under its lock'
+        Start-Sleep -Milliseconds 500
+        $processes[0].Kill()
+        $processes[0].WaitForExit()
+
+        $answer = @(Invoke-RaceRound -Worker $processes[1] -DelayMs 0 -Command 'Add-HrdDomain -ConnectionName scalekit -Domain b.example.com')
+
+        $answer.outcome | Should -Be 'ok'
+        Get-StoredAlias | Should -Contain 'b.example.com'
+    }
 }

@@ -94,7 +94,7 @@ namespace ScalekitAuth0.Http
                 var maxAttempts = exchange.Unreachable?.NameNotResolved == true ? Math.Min(2, _settings.MaxAttempts) : _settings.MaxAttempts;
                 var attemptsLeft = attempt < maxAttempts;
                 TimeSpan? retryIn = null;
-                Func<TimeSpan?, ApiException> error;
+                ApiException error;
                 string reason;
 
                 if (exchange.Failure is ApiErrorKind failure)
@@ -104,8 +104,8 @@ namespace ScalekitAuth0.Http
                         retryIn = RetryDelay.Backoff(attempt, Jitter.Next());
                     }
                     reason = $"{Service}: {exchange.FailureMessage}";
-                    error = retryAfter => Error(request, null, failure, null, exchange.FailureMessage!, outcomeUnknown: request.Method != HttpMethod.Get, exchange.FailureCause,
-                        unreachable: exchange.Unreachable, retryAfter: retryAfter);
+                    error = Error(request, null, failure, null, exchange.FailureMessage!, outcomeUnknown: request.Method != HttpMethod.Get, exchange.FailureCause,
+                        unreachable: exchange.Unreachable, retryAfter: HandedBack(request, retryIn));
                 }
                 else
                 {
@@ -136,15 +136,15 @@ namespace ScalekitAuth0.Http
                         }
                         reason = $"{Service} answered with a malformed body";
                         retryIn = retried && attemptsLeft ? RetryDelay.Backoff(attempt, Jitter.Next()) : (TimeSpan?)null;
-                        error = retryAfter => Error(request, status, ApiErrorKind.InvalidResponse, null, "the answer was not valid JSON", outcomeUnknown: request.Method != HttpMethod.Get, null,
-                            retryAfter: retryAfter);
+                        error = Error(request, status, ApiErrorKind.InvalidResponse, null, "the answer was not valid JSON", outcomeUnknown: request.Method != HttpMethod.Get, null,
+                            retryAfter: HandedBack(request, retryIn));
                     }
                     else
                     {
                         var (code, message) = ApiErrorBody.Parse(exchange.Body, status);
                         var kind = ApiException.KindOf(status);
-                        error = retryAfter => Error(request, status, kind, code, message, outcomeUnknown: kind == ApiErrorKind.ServerError && request.Method != HttpMethod.Get, null,
-                            ApiErrorBody.FieldViolations(exchange.Body), retryAfter: retryAfter);
+                        error = Error(request, status, kind, code, message, outcomeUnknown: kind == ApiErrorKind.ServerError && request.Method != HttpMethod.Get, null,
+                            ApiErrorBody.FieldViolations(exchange.Body), retryAfter: HandedBack(request, retryIn));
                     }
                 }
 
@@ -153,14 +153,17 @@ namespace ScalekitAuth0.Http
                     if (request.BuiltFromRead)
                     {
                         log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}; not sending the same body again: it will be merged onto a new read in {1:0.0} s.", reason, wait.TotalSeconds));
-                        throw error(wait);
+                        throw error;
                     }
                     await WaitAsync(wait, reason, attempt, maxAttempts, log, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
-                throw error(null);
+                throw error;
             }
         }
+
+        /// <summary>The wait a write built from a read hands back to its caller instead of being re-sent after it.</summary>
+        private static TimeSpan? HandedBack(ApiRequest request, TimeSpan? retryIn) => request.BuiltFromRead ? retryIn : null;
 
         private async Task<Exchange> ExchangeAsync(ApiRequest request, string? token, IOperationLog log, CancellationToken cancellationToken)
         {
