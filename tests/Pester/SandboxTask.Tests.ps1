@@ -19,29 +19,13 @@ BeforeAll {
         $start = [System.Diagnostics.ProcessStartInfo]::new($CommandLine[0])
         foreach ($argument in $CommandLine | Select-Object -Skip 1) { $start.ArgumentList.Add($argument) }
         $start.WorkingDirectory = $RepoRoot
+        # As a new terminal: nothing of a connection another test may have left in this process.
+        foreach ($name in @($start.Environment.Keys) -match '^(AUTH0|SCALEKIT)_') { $null = $start.Environment.Remove($name) }
         $start.UseShellExecute = $false
         $start.RedirectStandardInput = $true
         $start.RedirectStandardOutput = $true
         $start.RedirectStandardError = $true
         [System.Diagnostics.Process]::Start($start)
-    }
-
-    # Lines of standard output up to and including the first matching $Pattern, within $TimeoutSeconds.
-    function Read-LineUntil([System.Diagnostics.Process]$Process, [string]$Pattern, [int]$TimeoutSeconds) {
-        $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
-        $lines = [System.Collections.Generic.List[string]]::new()
-        while ($true) {
-            $read = $Process.StandardOutput.ReadLineAsync()
-            $remaining = $deadline - [DateTime]::UtcNow
-            if ($remaining -le [TimeSpan]::Zero -or -not $read.Wait($remaining)) {
-                throw "No line matching '$Pattern' within $TimeoutSeconds s. Printed:`n$($lines -join "`n")"
-            }
-            if ($null -eq $read.Result) {
-                throw "The process ended before printing a line matching '$Pattern'. Printed:`n$($lines -join "`n")`n$($Process.StandardError.ReadToEnd())"
-            }
-            $lines.Add($read.Result)
-            if ($read.Result -match $Pattern) { return $lines.ToArray() }
-        }
     }
 }
 
@@ -50,7 +34,12 @@ Describe 'build.ps1 Sandbox' -Skip:$notLinux {
         # The build is already done (Common.ps1 checked). A shell that started this run in the
         # background may have left SIGINT ignored, which children inherit: env puts it back.
         $build = Start-Child (@('env', '--default-signal=INT') + $pwsh + @('-NoProfile', '-File', (Join-Path $RepoRoot 'build.ps1'), 'Sandbox', '-NoBuild'))
-        $printed = Read-LineUntil $build 'Press Ctrl\+C' -TimeoutSeconds 90
+        $printed = [System.Collections.Generic.List[string]]::new()
+        $null = Read-ProcessOutput -Process $build -TimeoutSeconds 90 -Awaited "build.ps1's 'Press Ctrl+C'" -Until {
+            param([string]$Line)
+            $printed.Add($Line)
+            if ($Line -match 'Press Ctrl\+C') { $true }
+        }
         $sessionLines = @($printed | Where-Object { $_ -match '^ {4}\S' } | ForEach-Object Trim)
         $banner = [regex]::Match(($printed -join "`n"), 'Sandbox \(process (\d+)\): Auth0 at (\S+),')
         $sandboxId = [int]$banner.Groups[1].Value
@@ -58,8 +47,8 @@ Describe 'build.ps1 Sandbox' -Skip:$notLinux {
     }
 
     AfterAll {
+        # The whole tree, the sandbox with it, if a failed test left the task running.
         if ($build -and -not $build.HasExited) { $build.Kill($true) }
-        if ($sandboxId) { Get-Process -Id $sandboxId -ErrorAction Ignore | Stop-Process -Force }
     }
 
     It 'prints, as PowerShell lines, the six variables of a loopback sandbox, output/ on PSModulePath and the import' {
@@ -67,8 +56,9 @@ Describe 'build.ps1 Sandbox' -Skip:$notLinux {
         $assigned | Should -Be @('AUTH0_CLIENT_ID', 'AUTH0_CLIENT_SECRET', 'AUTH0_DOMAIN',
             'SCALEKIT_CLIENT_ID', 'SCALEKIT_CLIENT_SECRET', 'SCALEKIT_ENVIRONMENT_URL', 'PSModulePath')
         $sessionLines | Should -Contain "`$env:AUTH0_DOMAIN = '$auth0Url'"
-        $sessionLines | Where-Object { $_ -match '^\$env:(AUTH0_DOMAIN|SCALEKIT_ENVIRONMENT_URL) = ' } |
-            Should -Match "^\`$env:\w+ = 'http://127\.0\.0\.1:\d+'$"
+        $urls = @($sessionLines | Where-Object { $_ -match '^\$env:(AUTH0_DOMAIN|SCALEKIT_ENVIRONMENT_URL) = ' })
+        $urls | Should -HaveCount 2
+        foreach ($url in $urls) { $url | Should -Match "^\`$env:\w+ = 'http://127\.0\.0\.1:\d+'$" }
         $sessionLines[-1] | Should -Be "Import-Module '$ModuleManifestPath'"
         $sandboxId | Should -BeGreaterThan 0
     }
@@ -80,7 +70,7 @@ Describe 'build.ps1 Sandbox' -Skip:$notLinux {
         $finished = $session.WaitForExit(120000)
         if (-not $finished) { $session.Kill($true) }
 
-        $finished | Should -BeTrue -Because 'the example finishes within 2 minutes'
+        $finished | Should -BeTrue -Because 'a hung example is stopped after 2 minutes rather than waited for'
         $errors.Result | Should -BeNullOrEmpty
         $session.ExitCode | Should -Be 0
         $output.Result | Should -Match ([regex]::Escape("Auth0     $(([uri]$auth0Url).Authority) as ")) -Because "the example connected to this sandbox"
@@ -92,7 +82,7 @@ Describe 'build.ps1 Sandbox' -Skip:$notLinux {
         $rest = $build.StandardOutput.ReadToEndAsync()
         $exited = $build.WaitForExit(30000)
 
-        $exited | Should -BeTrue -Because 'Ctrl+C ends the task within 30 s'
+        $exited | Should -BeTrue -Because 'Ctrl+C ends the task (the sandbox is killed after 10 s if it does not stop)'
         $build.ExitCode | Should -Be 0
         $rest.Result | Should -Match 'Sandbox stopped\.'
         Get-Process -Id $sandboxId -ErrorAction Ignore | Should -BeNullOrEmpty
