@@ -294,7 +294,7 @@ function Invoke-SandboxTask {
     }
     finally {
         Stop-TestSandbox -Sandbox $sandbox
-        [Console]::WriteLine('Sandbox stopped.')
+        Write-Host 'Sandbox stopped.'
     }
 }
 
