@@ -138,9 +138,10 @@ Describe 'Add-HrdDomain' {
         $auth0 = Get-SandboxRequest -Service auth0 | Where-Object path -ne '/oauth/token'
         @($auth0 | Where-Object method -eq 'PATCH') | Should -HaveCount 1
         # One listing of the tenant (the connection and the domains other connections route), one
-        # read just before the write, and the read-back after it.
+        # read for the plan -WhatIf and -Confirm show, one under the write lock just before the
+        # write, and the read-back after it.
         @($auth0 | Where-Object { $_.method -eq 'GET' -and $_.path -eq '/api/v2/connections' }) | Should -HaveCount 1
-        @($auth0 | Where-Object { $_.method -eq 'GET' -and $_.path -eq "/api/v2/connections/$($updated.Id)" }) | Should -HaveCount 2
+        @($auth0 | Where-Object { $_.method -eq 'GET' -and $_.path -eq "/api/v2/connections/$($updated.Id)" }) | Should -HaveCount 3
         Get-StoredAlias | Should -HaveCount 300
     }
 
