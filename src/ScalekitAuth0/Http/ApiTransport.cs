@@ -61,6 +61,32 @@ namespace ScalekitAuth0.Http
         public Task<JToken?> SendAnonymousAsync(ApiRequest request, Operation operation) =>
             SendCoreAsync(request, authorize: false, operation.Log, operation.Cancellation);
 
+        /// <summary>
+        /// One GET of a web page with no token, no cookie and no redirect followed: the status, the
+        /// <c>Location</c> (made absolute) and the body as text, whatever the status. Retried on the
+        /// same rules as every GET; only no answer at all is an error.
+        /// </summary>
+        /// <param name="timeout">The longest one attempt may wait for its answer (at most the transport's own).</param>
+        public async Task<PageAnswer> GetPageAsync(Uri url, TimeSpan timeout, Operation operation)
+        {
+            var request = ApiRequest.Page(url);
+            var attemptTimeout = timeout < _settings.RequestTimeout ? timeout : _settings.RequestTimeout;
+            for (var attempt = 1; ; attempt++)
+            {
+                var exchange = await ExchangeAsync(request, null, attemptTimeout, operation.Log, operation.Cancellation).ConfigureAwait(false);
+                if (RetryDelayFor(request, exchange, attempt) is TimeSpan delay)
+                {
+                    await WaitAsync(delay, exchange.Reason, attempt, operation.Log, operation.Cancellation).ConfigureAwait(false);
+                    continue;
+                }
+                if (exchange.Failure is ApiErrorKind failure)
+                {
+                    throw Error(request, null, failure, null, exchange.FailureMessage!, outcomeUnknown: false, exchange.FailureCause);
+                }
+                return new PageAnswer(exchange.Status, exchange.Location, exchange.Body);
+            }
+        }
+
         private async Task<JToken?> SendCoreAsync(ApiRequest request, bool authorize, IOperationLog log, CancellationToken cancellationToken)
         {
             var tokenRefreshed = false;
@@ -68,16 +94,16 @@ namespace ScalekitAuth0.Http
             {
                 var tokens = authorize ? Tokens ?? throw new InvalidOperationException($"{Service} transport has no token source.") : null;
                 var token = tokens is null ? null : await tokens.GetTokenAsync(new Operation(log, cancellationToken)).ConfigureAwait(false);
-                var exchange = await ExchangeAsync(request, token, log, cancellationToken).ConfigureAwait(false);
+                var exchange = await ExchangeAsync(request, token, _settings.RequestTimeout, log, cancellationToken).ConfigureAwait(false);
                 var attemptsLeft = attempt < _settings.MaxAttempts;
 
+                if (RetryDelayFor(request, exchange, attempt) is TimeSpan delay)
+                {
+                    await WaitAsync(delay, exchange.Reason, attempt, log, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
                 if (exchange.Failure is ApiErrorKind failure)
                 {
-                    if (request.Repeatable && attemptsLeft)
-                    {
-                        await WaitAsync(RetryDelay.Backoff(attempt, NextJitter()), "no answer", attempt, log, cancellationToken).ConfigureAwait(false);
-                        continue;
-                    }
                     throw Error(request, null, failure, null, exchange.FailureMessage!, outcomeUnknown: request.Method != HttpMethod.Get, exchange.FailureCause);
                 }
 
@@ -89,15 +115,6 @@ namespace ScalekitAuth0.Http
                     tokenRefreshed = true;
                     attempt--;
                     continue;
-                }
-                if (status == 429 || (IsTransientServerError(status) && request.Repeatable))
-                {
-                    var delay = exchange.ServerDelay ?? RetryDelay.Backoff(attempt, NextJitter());
-                    if (attemptsLeft && delay <= RetryDelay.LongestServerWait)
-                    {
-                        await WaitAsync(delay, $"{status}", attempt, log, cancellationToken).ConfigureAwait(false);
-                        continue;
-                    }
                 }
                 if (status >= 200 && status < 300)
                 {
@@ -119,11 +136,35 @@ namespace ScalekitAuth0.Http
             }
         }
 
-        private async Task<Exchange> ExchangeAsync(ApiRequest request, string? token, IOperationLog log, CancellationToken cancellationToken)
+        /// <summary>
+        /// How long to wait before sending the request again, or null when this answer is the last:
+        /// while attempts are left, no answer at all and a 502/503/504 are retried when the request is
+        /// safe to repeat, a 429 always, each only while the server asks for no longer than we wait.
+        /// </summary>
+        private TimeSpan? RetryDelayFor(ApiRequest request, Exchange exchange, int attempt)
         {
-            var uri = new Uri(BaseUri, request.PathAndQuery);
+            if (attempt >= _settings.MaxAttempts)
+            {
+                return null;
+            }
+            if (exchange.Failure is not null)
+            {
+                return request.Repeatable ? RetryDelay.Backoff(attempt, NextJitter()) : (TimeSpan?)null;
+            }
+            if (exchange.Status == 429 || (IsTransientServerError(exchange.Status) && request.Repeatable))
+            {
+                var delay = exchange.ServerDelay ?? RetryDelay.Backoff(attempt, NextJitter());
+                return delay <= RetryDelay.LongestServerWait ? delay : (TimeSpan?)null;
+            }
+            return null;
+        }
+
+        private async Task<Exchange> ExchangeAsync(ApiRequest request, string? token, TimeSpan timeoutAfter, IOperationLog log, CancellationToken cancellationToken)
+        {
+            var uri = request.Url ?? new Uri(BaseUri, request.PathAndQuery);
+            var shown = Redaction.MaskQuery(uri);
             using var message = new HttpRequestMessage(request.Method, uri);
-            message.Headers.Accept.ParseAdd("application/json");
+            message.Headers.Accept.ParseAdd(request.Accept);
             message.Headers.UserAgent.ParseAdd(UserAgent);
             if (token is not null)
             {
@@ -140,23 +181,24 @@ namespace ScalekitAuth0.Http
 
             var watch = Stopwatch.StartNew();
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_settings.RequestTimeout);
+            timeout.CancelAfter(timeoutAfter);
             try
             {
                 using var response = await SharedClient.SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
                 var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                 var status = (int)response.StatusCode;
-                log.Verbose($"{request.Method} {uri} -> {status} {response.ReasonPhrase} ({watch.ElapsedMilliseconds} ms)");
-                return new Exchange(status, body, RetryDelay.FromServer(response.Headers, DateTimeOffset.UtcNow));
+                log.Verbose($"{request.Method} {shown} -> {status} {response.ReasonPhrase} ({watch.ElapsedMilliseconds} ms)");
+                var location = response.Headers.Location is Uri target ? (target.IsAbsoluteUri ? target : new Uri(uri, target)) : null;
+                return new Exchange(status, body, RetryDelay.FromServer(response.Headers, DateTimeOffset.UtcNow)) { Location = location };
             }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
             {
-                log.Verbose($"{request.Method} {uri} -> no answer within {_settings.RequestTimeout.TotalSeconds:0.#} s");
-                return Exchange.Failed(ApiErrorKind.Timeout, $"no answer within {_settings.RequestTimeout.TotalSeconds:0.#} seconds", e);
+                log.Verbose($"{request.Method} {shown} -> no answer within {timeoutAfter.TotalSeconds:0.#} s");
+                return Exchange.Failed(ApiErrorKind.Timeout, $"no answer within {timeoutAfter.TotalSeconds:0.#} seconds", e);
             }
             catch (Exception e) when (e is HttpRequestException || e is IOException)
             {
-                log.Verbose($"{request.Method} {uri} -> connection failed ({watch.ElapsedMilliseconds} ms)");
+                log.Verbose($"{request.Method} {shown} -> connection failed ({watch.ElapsedMilliseconds} ms)");
                 return Exchange.Failed(ApiErrorKind.Network, "the connection failed before an answer arrived: " + (e.InnerException ?? e).Message, e);
             }
         }
@@ -217,7 +259,11 @@ namespace ScalekitAuth0.Http
             public int Status { get; }
             public string Body { get; }
             public TimeSpan? ServerDelay { get; }
+            public Uri? Location { get; set; }
             public ApiErrorKind? Failure { get; private set; }
+
+            /// <summary>Why the request is sent again, for the verbose message.</summary>
+            public string Reason => Failure is null ? Status.ToString(System.Globalization.CultureInfo.InvariantCulture) : "no answer";
             public string? FailureMessage { get; private set; }
             public Exception? FailureCause { get; private set; }
 
