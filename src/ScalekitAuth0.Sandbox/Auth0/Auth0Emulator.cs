@@ -36,6 +36,7 @@ public sealed partial class Auth0Emulator : IEmulator
     public void Map(IEndpointRouteBuilder routes)
     {
         routes.MapPost("/oauth/token", (Func<HttpContext, Task<IResult>>)IssueTokenAsync);
+        MapLogin(routes);
         foreach (var handler in typeof(Auth0Emulator).GetMethods(BindingFlags.Instance | BindingFlags.NonPublic))
         {
             foreach (var route in handler.GetCustomAttributes<ApiAttribute>())
@@ -57,7 +58,7 @@ public sealed partial class Auth0Emulator : IEmulator
             return Results.Json(new { client_id = client.ClientId, client_secret = client.ClientSecret });
         });
         control.MapPost("/auth0/applications", (ControlApplication request) =>
-            Results.Json(new { client_id = AddClient(request.Name ?? "Sandbox App", "regular_web", null).ClientId }));
+            Results.Json(new { client_id = AddClient(request.Name ?? "Sandbox App", "regular_web", null, callbacks: request.Callbacks ?? []).ClientId }));
         control.MapPost("/auth0/custom-domains", async (HttpContext http) =>
         {
             try
@@ -78,15 +79,23 @@ public sealed partial class Auth0Emulator : IEmulator
             _connections.Clear();
             _clients.Clear();
             _customDomains.Clear();
-            AddClient("My App", "regular_web", null);
-            AddClient("Other App", "spa", null);
+            _prompts = DefaultPrompts();
+            AddClient("My App", "regular_web", null, callbacks: ["https://myapp.example.com/callback"]);
+            AddClient("Other App", "spa", null, callbacks: ["https://other.example.com/callback"]);
             AddClient("ScalekitAuth0 Sandbox M2M", "non_interactive", Auth0Scopes.Module,
                 Sandbox.Seeds.Auth0ClientId, Sandbox.Seeds.Auth0ClientSecret);
         }
     }
 
-    private StoredClient AddClient(string name, string appType, IEnumerable<string>? scopes, string? clientId = null, string? secret = null) =>
-        StoreClient(ClientDefaults(new JsonObject { ["name"] = name, ["app_type"] = appType }), scopes, clientId, secret);
+    private StoredClient AddClient(string name, string appType, IEnumerable<string>? scopes, string? clientId = null, string? secret = null, IEnumerable<string>? callbacks = null)
+    {
+        var fields = new JsonObject { ["name"] = name, ["app_type"] = appType };
+        if (callbacks is not null)
+        {
+            fields["callbacks"] = new JsonArray(callbacks.Select(c => (JsonNode?)c).ToArray());
+        }
+        return StoreClient(ClientDefaults(fields), scopes, clientId, secret);
+    }
 
     private StoredClient StoreClient(JsonObject fields, IEnumerable<string>? scopes, string? clientId = null, string? secret = null)
     {
@@ -226,7 +235,7 @@ public sealed partial class Auth0Emulator : IEmulator
 
     public sealed record ControlClient(string? Name, List<string>? Scopes);
 
-    public sealed record ControlApplication(string? Name);
+    public sealed record ControlApplication(string? Name, List<string>? Callbacks);
 }
 
 internal static class JsonNodeExtensions

@@ -65,6 +65,10 @@ internal sealed partial class OrganizationEndpoints(ScalekitState state, Sandbox
             {
                 state.Domains.Remove(domain.Id);
             }
+            foreach (var connection in state.SsoConnections.Values.Where(c => c.OrganizationId == organization.Id).ToList())
+            {
+                state.SsoConnections.Remove(connection.Id);
+            }
             return ScalekitWire.Json(new JsonObject());
         }));
         api.MapPatch("/organizations/{id}/settings", async (string id, HttpRequest request) =>

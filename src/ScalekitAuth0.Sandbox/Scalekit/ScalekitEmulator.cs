@@ -14,6 +14,7 @@ public sealed class ScalekitEmulator : IEmulator
     private readonly ClientEndpoints _clients;
     private readonly OrganizationEndpoints _organizations;
     private readonly DomainEndpoints _domains;
+    private readonly SsoConnectionEndpoints _ssoConnections;
 
     public ScalekitEmulator(SandboxContext sandbox)
     {
@@ -23,6 +24,7 @@ public sealed class ScalekitEmulator : IEmulator
         _clients = new ClientEndpoints(State);
         _organizations = new OrganizationEndpoints(State, sandbox);
         _domains = new DomainEndpoints(State, _organizations);
+        _ssoConnections = new SsoConnectionEndpoints(State, sandbox);
     }
 
     public string Service => Services.Scalekit;
@@ -35,16 +37,19 @@ public sealed class ScalekitEmulator : IEmulator
     public void Map(IEndpointRouteBuilder routes)
     {
         _oidc.Map(routes);
+        _ssoConnections.MapLogin(routes);
         var api = routes.MapGroup("/api/v1");
         api.AddEndpointFilter(AuthenticateAndAnswerErrorsAsync);
         _clients.Map(api);
         _organizations.Map(api);
         _domains.Map(api);
+        _ssoConnections.Map(api);
         routes.MapFallback(() => ErrorBodies.Result(Services.Scalekit, 404, "Not Found", null));
     }
 
     public void MapControl(IEndpointRouteBuilder control)
     {
+        _ssoConnections.MapControl(control);
         control.MapPut("/scalekit/client-shape", (ClientShape shape) =>
         {
             State.Locked(() => State.LegacyRedirectUris = shape.LegacyRedirectUris);

@@ -52,6 +52,9 @@ public sealed class ScalekitState
     /// <summary>Domains of every organization by id, in creation order.</summary>
     internal OrderedDictionary<string, OrganizationDomain> Domains { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>SSO connections of every organization by id, in creation order.</summary>
+    internal OrderedDictionary<string, SsoConnection> SsoConnections { get; } = new(StringComparer.Ordinal);
+
     public bool LegacyRedirectUrisShape => Locked(() => LegacyRedirectUris);
 
     public ScalekitClientSnapshot EnvironmentClient() => Locked(() => new ScalekitClientSnapshot(
@@ -90,6 +93,7 @@ public sealed class ScalekitState
         IssuerOverride = null;
         Organizations.Clear();
         Domains.Clear();
+        SsoConnections.Clear();
     });
 
     /// <summary>A fresh id with the given prefix and 17 digits, as Scalekit's are, unused so far.</summary>
@@ -98,7 +102,7 @@ public sealed class ScalekitState
         while (true)
         {
             var id = prefix + RandomId.Digits(17);
-            if (!Organizations.ContainsKey(id) && !Domains.ContainsKey(id))
+            if (!Organizations.ContainsKey(id) && !Domains.ContainsKey(id) && !SsoConnections.ContainsKey(id))
             {
                 return id;
             }
