@@ -42,11 +42,11 @@ namespace ScalekitAuth0.Commands
             }
             if (changes.Count == 0)
             {
-                WriteVerbose($"The login prompt of {Auth0.Domain} already has {Describe(wanted)}; nothing to change.");
+                WriteVerbose($"The login prompt of {Auth0.Domain} already has {Describe(wanted, " = ")}; nothing to change.");
                 WritePassThru(current);
                 return;
             }
-            if (!ShouldProcess($"Login prompt of Auth0 tenant {Auth0.Domain}", "Set " + Describe(changes)))
+            if (!ShouldProcess($"Login prompt of Auth0 tenant {Auth0.Domain}", "Set " + Describe(changes, " to ")))
             {
                 return;
             }
@@ -78,8 +78,8 @@ namespace ScalekitAuth0.Commands
             }
         }
 
-        private static string Describe(JObject settings) =>
-            string.Join(", ", settings.Properties().Select(p => $"{p.Name} to {Format(p.Value)}"));
+        private static string Describe(JObject settings, string between) =>
+            string.Join(", ", settings.Properties().Select(p => p.Name + between + Format(p.Value)));
 
         private static string Format(JToken value) =>
             value.Type == JTokenType.Boolean ? ((bool)value ? "true" : "false") : "'" + string.Format(CultureInfo.InvariantCulture, "{0}", (string?)value) + "'";

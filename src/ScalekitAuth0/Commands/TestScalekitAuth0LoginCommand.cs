@@ -25,8 +25,10 @@ namespace ScalekitAuth0.Commands
         private LoginProber? _prober;
         private bool _allPassed = true;
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = EmailSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
-            HelpMessage = "The email addresses whose login to probe, such as alice@acme.com.")]
+        // By property name only (a CSV's Email column): were whole objects taken by value, a piped
+        // HrdDomain would bind here as its string form instead of to -Domain.
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = EmailSet, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The email addresses whose login to probe, such as alice@acme.com (binds from a piped object's Email).")]
         [ValidateText]
         public string[] Email { get; set; } = new string[0];
 

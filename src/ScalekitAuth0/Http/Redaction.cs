@@ -16,7 +16,7 @@ namespace ScalekitAuth0.Http
 
         public static string MaskQuery(Uri url)
         {
-            var text = url.ToString();
+            var text = url.AbsoluteUri;
             var queryStart = text.IndexOf('?');
             if (queryStart < 0)
             {

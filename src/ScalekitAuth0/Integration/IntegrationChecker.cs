@@ -187,7 +187,8 @@ namespace ScalekitAuth0.Integration
             var routed = Routed(await ConnectionAsync(operation).ConfigureAwait(false));
             var owners = await OwnersAsync(operation).ConfigureAwait(false);
             var organizations = owners.Where(pair => routed.Contains(pair.Key)).Select(pair => pair.Value)
-                .GroupBy(o => o.Id, StringComparer.Ordinal).Select(g => g.First()).ToList();
+                .GroupBy(o => o.Id, StringComparer.Ordinal).Select(g => g.First())
+                .OrderBy(o => o.DisplayName, StringComparer.Ordinal).ThenBy(o => o.Id, StringComparer.Ordinal).ToList();
             var lacking = await _scalekit.WithoutActiveSsoAsync(organizations, operation).ConfigureAwait(false);
             if (lacking.Count == 0)
             {
