@@ -40,7 +40,7 @@ internal sealed class ClientEndpoints(ScalekitState state)
             {
                 var client = Find(client_id);
                 var legacy = state.LegacyRedirectUris;
-                Apply(client, ScalekitWire.Fields(body, legacy ? LegacyFields : CurrentFields));
+                Apply(client, ScalekitWire.Fields(body, legacy ? LegacyFields : CurrentFields), state.MaxLoginUris);
                 return ScalekitWire.Wrapped("client", Serialize(client, legacy));
             });
         });
@@ -52,8 +52,9 @@ internal sealed class ClientEndpoints(ScalekitState state)
     /// <summary>
     /// Checks every field first, then replaces exactly the fields sent (lists whole), so a refused
     /// PATCH changes nothing. Both shapes' names are handled here; <c>fields</c> holds only the names of the shape in force.
+    /// The allowed redirect URIs (either shape's name for them) are capped at <paramref name="maxLoginUris"/>.
     /// </summary>
-    private static void Apply(EnvironmentClient client, Dictionary<string, JsonNode?> fields)
+    private static void Apply(EnvironmentClient client, Dictionary<string, JsonNode?> fields, int maxLoginUris)
     {
         var changes = new List<Action>();
         void Change<T>(T? value, Action<T> apply)
@@ -79,8 +80,17 @@ internal sealed class ClientEndpoints(ScalekitState state)
             Change(uri, apply);
         }
 
-        Uris("post_login_uris", v => client.LoginUris = v);
-        Uris("redirect_uris", v => client.LoginUris = v);
+        void CappedUris(string field)
+        {
+            if (ScalekitWire.Strings(fields, field) is { } uris && uris.Count > maxLoginUris)
+            {
+                throw ScalekitApiException.TooManyItems(field, maxLoginUris);
+            }
+            Uris(field, v => client.LoginUris = v);
+        }
+
+        CappedUris("post_login_uris");
+        CappedUris("redirect_uris");
         Uris("post_logout_redirect_uris", v => client.PostLogoutRedirectUris = v);
         Uris("back_channel_logout_uris", v => client.BackChannelLogoutUris = v);
         SingleUri("back_channel_logout_uri", v => client.BackChannelLogoutUris = v.Length == 0 ? [] : [v]);

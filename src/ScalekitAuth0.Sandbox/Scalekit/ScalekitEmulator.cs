@@ -52,7 +52,11 @@ public sealed class ScalekitEmulator : IEmulator
         _ssoConnections.MapControl(control);
         control.MapPut("/scalekit/client-shape", (ClientShape shape) =>
         {
-            State.Locked(() => State.LegacyRedirectUris = shape.LegacyRedirectUris);
+            State.Locked(() =>
+            {
+                State.LegacyRedirectUris = shape.LegacyRedirectUris;
+                State.MaxLoginUris = shape.MaxRedirectUris;
+            });
             return Results.NoContent();
         });
         control.MapPut("/scalekit/discovery", (JsonObject body) =>
@@ -87,5 +91,5 @@ public sealed class ScalekitEmulator : IEmulator
         }
     }
 
-    public sealed record ClientShape(bool LegacyRedirectUris);
+    public sealed record ClientShape(bool LegacyRedirectUris, int MaxRedirectUris = ScalekitState.DefaultMaxLoginUris);
 }

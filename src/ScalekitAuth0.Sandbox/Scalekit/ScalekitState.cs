@@ -44,6 +44,11 @@ public sealed class ScalekitState
 
     internal bool LegacyRedirectUris { get; set; }
 
+    /// <summary>The proto's "Maximum of 5 URIs allowed"; a test may lower it to see how a stricter deployment's refusal is met.</summary>
+    internal int MaxLoginUris { get; set; } = DefaultMaxLoginUris;
+
+    internal const int DefaultMaxLoginUris = 5;
+
     internal string? IssuerOverride { get; set; }
 
     /// <summary>Organizations by id, in creation order (kept across removals, unlike a Dictionary's).</summary>
@@ -90,6 +95,7 @@ public sealed class ScalekitState
     {
         Client = NewClient();
         LegacyRedirectUris = false;
+        MaxLoginUris = DefaultMaxLoginUris;
         IssuerOverride = null;
         Organizations.Clear();
         Domains.Clear();

@@ -9,8 +9,9 @@ namespace ScalekitAuth0.Sandbox.Scalekit;
 /// A refusal, answered with Scalekit's google.rpc.Status body. Validation by the service carries an
 /// ErrorInfo detail; what grpc-gateway refuses while decoding (bad JSON, unknown fields, bad enum
 /// values, a oneof set twice) carries none, as the captured oneof 400 shows (<c>"details": []</c>).
+/// A field violation goes in the ErrorInfo's <c>validation_error_info.field_violations</c>.
 /// </summary>
-public sealed class ScalekitApiException(int status, string message, string? errorCode) : Exception(message)
+public sealed class ScalekitApiException(int status, string message, string? errorCode, JsonObject? fieldViolation = null) : Exception(message)
 {
     public int Status { get; } = status;
 
@@ -18,11 +19,26 @@ public sealed class ScalekitApiException(int status, string message, string? err
 
     public static ScalekitApiException Invalid(string message) => new(400, message, "INVALID_ARGUMENT");
 
+    /// <summary>
+    /// A list longer than the proto allows: a 400 BAD_REQUEST whose field violation names the field
+    /// (Scalekit's exact wording is not documented; the description is the proto's own).
+    /// </summary>
+    public static ScalekitApiException TooManyItems(string field, int max) => new(400, $"invalid {field}: Maximum of {max} URIs allowed", "BAD_REQUEST",
+        new JsonObject { ["field"] = field, ["description"] = $"Maximum of {max} URIs allowed", ["constraint"] = "repeated.max_items" });
+
     public static ScalekitApiException Undecodable(string message) => new(400, message, null);
 
     public static ScalekitApiException NotFound(string message) => new(404, message, "NOT_FOUND");
 
-    public IResult ToResult() => ErrorBodies.Result(Services.Scalekit, Status, Message, ErrorCode);
+    public IResult ToResult()
+    {
+        var body = ErrorBodies.Scalekit(Status, Message, ErrorCode);
+        if (fieldViolation is not null && body["details"]![0] is JsonObject info)
+        {
+            info["validation_error_info"] = new JsonObject { ["field_violations"] = new JsonArray(fieldViolation.DeepClone()) };
+        }
+        return Results.Json(body, statusCode: Status);
+    }
 }
 
 /// <summary>How Scalekit's REST gateway reads requests and writes JSON (protojson with proto field names).</summary>

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Net.Http;
 using System.Text;
@@ -74,14 +76,14 @@ namespace ScalekitAuth0.Http
             for (var attempt = 1; ; attempt++)
             {
                 var exchange = await ExchangeAsync(request, null, attemptTimeout, operation.Log, operation.Cancellation).ConfigureAwait(false);
-                if (RetryDelayFor(request, exchange, attempt) is TimeSpan delay)
+                if (RetryFor(request, exchange, attempt) is (TimeSpan delay, string reason))
                 {
-                    await WaitAsync(delay, exchange.Reason, attempt, operation.Log, operation.Cancellation).ConfigureAwait(false);
+                    await WaitAsync(delay, reason, attempt, MaxAttempts(exchange), operation.Log, operation.Cancellation).ConfigureAwait(false);
                     continue;
                 }
                 if (exchange.Failure is ApiErrorKind failure)
                 {
-                    throw Error(request, null, failure, null, exchange.FailureMessage!, outcomeUnknown: false, exchange.FailureCause);
+                    throw Error(request, null, failure, null, exchange.FailureMessage!, outcomeUnknown: false, exchange.FailureCause, unreachable: exchange.Unreachable);
                 }
                 return new PageAnswer(exchange.Status, exchange.Location, exchange.Body);
             }
@@ -95,16 +97,18 @@ namespace ScalekitAuth0.Http
                 var tokens = authorize ? Tokens ?? throw new InvalidOperationException($"{Service} transport has no token source.") : null;
                 var token = tokens is null ? null : await tokens.GetTokenAsync(new Operation(log, cancellationToken)).ConfigureAwait(false);
                 var exchange = await ExchangeAsync(request, token, _settings.RequestTimeout, log, cancellationToken).ConfigureAwait(false);
-                var attemptsLeft = attempt < _settings.MaxAttempts;
+                var maxAttempts = MaxAttempts(exchange);
+                var attemptsLeft = attempt < maxAttempts;
 
-                if (RetryDelayFor(request, exchange, attempt) is TimeSpan delay)
+                if (RetryFor(request, exchange, attempt) is (TimeSpan delay, string reason))
                 {
-                    await WaitAsync(delay, exchange.Reason, attempt, log, cancellationToken).ConfigureAwait(false);
+                    await WaitAsync(delay, reason, attempt, maxAttempts, log, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
                 if (exchange.Failure is ApiErrorKind failure)
                 {
-                    throw Error(request, null, failure, null, exchange.FailureMessage!, outcomeUnknown: request.Method != HttpMethod.Get, exchange.FailureCause);
+                    throw Error(request, null, failure, null, exchange.FailureMessage!, outcomeUnknown: request.Method != HttpMethod.Get, exchange.FailureCause,
+                        unreachable: exchange.Unreachable);
                 }
 
                 var status = exchange.Status;
@@ -124,7 +128,7 @@ namespace ScalekitAuth0.Http
                     }
                     if (request.Repeatable && attemptsLeft)
                     {
-                        await WaitAsync(RetryDelay.Backoff(attempt, NextJitter()), "a malformed body", attempt, log, cancellationToken).ConfigureAwait(false);
+                        await WaitAsync(RetryDelay.Backoff(attempt, NextJitter()), $"{Service} answered with a malformed body", attempt, maxAttempts, log, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
                     throw Error(request, status, ApiErrorKind.InvalidResponse, null, "the answer was not valid JSON", outcomeUnknown: request.Method != HttpMethod.Get, null);
@@ -132,32 +136,40 @@ namespace ScalekitAuth0.Http
 
                 var (code, message) = ApiErrorBody.Parse(exchange.Body, status);
                 var kind = ApiException.KindOf(status);
-                throw Error(request, status, kind, code, message, outcomeUnknown: kind == ApiErrorKind.ServerError && request.Method != HttpMethod.Get, null);
+                throw Error(request, status, kind, code, message, outcomeUnknown: kind == ApiErrorKind.ServerError && request.Method != HttpMethod.Get, null,
+                    ApiErrorBody.FieldViolations(exchange.Body));
             }
         }
 
         /// <summary>
-        /// How long to wait before sending the request again, or null when this answer is the last:
-        /// while attempts are left, no answer at all and a 502/503/504 are retried when the request is
-        /// safe to repeat, a 429 always, each only while the server asks for no longer than we wait.
+        /// How long to wait before sending the request again, and why, or null when this answer is the
+        /// last: while attempts are left, no answer at all and a 502/503/504 are retried when the
+        /// request is safe to repeat, a 429 always, each only while the server asks for no longer than we wait.
         /// </summary>
-        private TimeSpan? RetryDelayFor(ApiRequest request, Exchange exchange, int attempt)
+        private (TimeSpan Delay, string Reason)? RetryFor(ApiRequest request, Exchange exchange, int attempt)
         {
-            if (attempt >= _settings.MaxAttempts)
+            if (attempt >= MaxAttempts(exchange))
             {
                 return null;
             }
             if (exchange.Failure is not null)
             {
-                return request.Repeatable ? RetryDelay.Backoff(attempt, NextJitter()) : (TimeSpan?)null;
+                return request.Repeatable ? (RetryDelay.Backoff(attempt, NextJitter()), $"{Service}: {exchange.FailureMessage}") : ((TimeSpan, string)?)null;
             }
             if (exchange.Status == 429 || (IsTransientServerError(exchange.Status) && request.Repeatable))
             {
                 var delay = exchange.ServerDelay ?? RetryDelay.Backoff(attempt, NextJitter());
-                return delay <= RetryDelay.LongestServerWait ? delay : (TimeSpan?)null;
+                return delay <= RetryDelay.LongestServerWait ? (delay, $"{Service} answered {exchange.Status}") : ((TimeSpan, string)?)null;
             }
             return null;
         }
+
+        /// <summary>
+        /// A name DNS does not know now it will most likely not know in a second either: one more try
+        /// covers a blip, more only waste the user's time.
+        /// </summary>
+        private int MaxAttempts(Exchange exchange) =>
+            exchange.Unreachable?.NameNotResolved == true ? Math.Min(2, _settings.MaxAttempts) : _settings.MaxAttempts;
 
         private async Task<Exchange> ExchangeAsync(ApiRequest request, string? token, TimeSpan timeoutAfter, IOperationLog log, CancellationToken cancellationToken)
         {
@@ -198,23 +210,26 @@ namespace ScalekitAuth0.Http
             }
             catch (Exception e) when (e is HttpRequestException || e is IOException)
             {
-                log.Verbose($"{request.Method} {shown} -> connection failed ({watch.ElapsedMilliseconds} ms)");
-                return Exchange.Failed(ApiErrorKind.Network, "the connection failed before an answer arrived: " + (e.InnerException ?? e).Message, e);
+                var unreachable = UnreachableHost.Of(e, uri);
+                var why = unreachable?.Describe() ?? "the connection failed before an answer arrived: " + (e.InnerException ?? e).Message;
+                log.Verbose($"{request.Method} {shown} -> {(unreachable is null ? "connection failed" : why)} ({watch.ElapsedMilliseconds} ms)");
+                return Exchange.Failed(ApiErrorKind.Network, why, e, unreachable);
             }
         }
 
-        private async Task WaitAsync(TimeSpan delay, string reason, int attempt, IOperationLog log, CancellationToken cancellationToken)
+        private static async Task WaitAsync(TimeSpan delay, string reason, int attempt, int maxAttempts, IOperationLog log, CancellationToken cancellationToken)
         {
-            log.Verbose($"{Service} answered with {reason}; retrying in {delay.TotalSeconds:0.0} s (attempt {attempt + 1} of {_settings.MaxAttempts}).");
+            log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}; retrying in {1:0.0} s (attempt {2} of {3}).", reason, delay.TotalSeconds, attempt + 1, maxAttempts));
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
 
-        private ApiException Error(ApiRequest request, int? status, ApiErrorKind kind, string? code, string message, bool outcomeUnknown, Exception? cause)
+        private ApiException Error(ApiRequest request, int? status, ApiErrorKind kind, string? code, string message, bool outcomeUnknown, Exception? cause,
+            IReadOnlyList<ApiFieldViolation>? fieldViolations = null, UnreachableHost? unreachable = null)
         {
             // Requests are relative to the base URL; errors show the path as the service documents it, from the root.
             var path = "/" + request.PathAndQuery.TrimStart('/');
             var queryStart = path.IndexOf('?');
-            return new ApiException(Service, request.Method.Method, queryStart < 0 ? path : path.Substring(0, queryStart), status, kind, code, message, outcomeUnknown, cause);
+            return new ApiException(Service, request.Method.Method, queryStart < 0 ? path : path.Substring(0, queryStart), status, kind, code, message, outcomeUnknown, cause, fieldViolations, unreachable);
         }
 
         private static bool IsTransientServerError(int status) => status == 502 || status == 503 || status == 504;
@@ -261,14 +276,12 @@ namespace ScalekitAuth0.Http
             public TimeSpan? ServerDelay { get; }
             public Uri? Location { get; set; }
             public ApiErrorKind? Failure { get; private set; }
-
-            /// <summary>Why the request is sent again, for the verbose message.</summary>
-            public string Reason => Failure is null ? Status.ToString(System.Globalization.CultureInfo.InvariantCulture) : "no answer";
             public string? FailureMessage { get; private set; }
             public Exception? FailureCause { get; private set; }
+            public UnreachableHost? Unreachable { get; private set; }
 
-            public static Exchange Failed(ApiErrorKind kind, string message, Exception cause) =>
-                new Exchange(0, "", null) { Failure = kind, FailureMessage = message, FailureCause = cause };
+            public static Exchange Failed(ApiErrorKind kind, string message, Exception cause, UnreachableHost? unreachable = null) =>
+                new Exchange(0, "", null) { Failure = kind, FailureMessage = message, FailureCause = cause, Unreachable = unreachable };
         }
     }
 }

@@ -16,8 +16,6 @@ public sealed class Auth0CallbackUrlTests(SandboxFixture fixture) : IClassFixtur
 
     private string Tenant => new Uri(fixture.Host.Auth0Url).Authority;
 
-    private int Port => new Uri(fixture.Host.Auth0Url).Port;
-
     private Task AddCustomDomainAsync(string domain, string status) =>
         fixture.ControlAsync(HttpMethod.Post, "/_sandbox/auth0/custom-domains", new { domain, status });
 
@@ -33,8 +31,10 @@ public sealed class Auth0CallbackUrlTests(SandboxFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task Each_ready_custom_domain_adds_one_on_the_same_scheme_and_port_and_the_others_none()
+    public async Task Each_ready_custom_domain_adds_one_on_https_and_the_default_port_whatever_the_tenant_was_reached_at()
     {
+        Assert.Equal("http", new Uri(fixture.Host.Auth0Url).Scheme);
+        Assert.False(new Uri(fixture.Host.Auth0Url).IsDefaultPort);
         await AddCustomDomainAsync("login.acme.com", "ready");
         await AddCustomDomainAsync("pending.acme.com", "pending_verification");
         await AddCustomDomainAsync("broken.acme.com", "failed");
@@ -42,12 +42,26 @@ public sealed class Auth0CallbackUrlTests(SandboxFixture fixture) : IClassFixtur
 
         var urls = await fixture.Auth0Context().Client.GetCallbackUrlsAsync(Operation.Silent());
 
+        // Auth0 lists auth.acme.co.uk first; login.acme.com, the tenant's first custom domain, is its primary one and comes first.
         Assert.Equal(
-            [fixture.Host.Auth0Url + "/login/callback", $"http://auth.acme.co.uk:{Port}/login/callback", $"http://login.acme.com:{Port}/login/callback"],
+            [fixture.Host.Auth0Url + "/login/callback", "https://login.acme.com/login/callback", "https://auth.acme.co.uk/login/callback"],
             urls.Select(u => u.Url));
+        Assert.Equal(CallbackUrlSource.Canonical, urls[0].Source);
         Assert.All(urls.Skip(1), u => Assert.Equal(CallbackUrlSource.CustomDomain, u.Source));
         Assert.All(urls, u => Assert.Equal(Tenant, u.Tenant));
-        Assert.Equal("login.acme.com", urls[2].Domain);
+        Assert.Equal(["127.0.0.1", "login.acme.com", "auth.acme.co.uk"], urls.Select(u => u.Domain));
+    }
+
+    [Fact]
+    public async Task The_primary_custom_domain_comes_first_whichever_it_is()
+    {
+        await fixture.ControlAsync(HttpMethod.Post, "/_sandbox/auth0/custom-domains", new { domain = "login.acme.com", status = "ready", primary = false });
+        await AddCustomDomainAsync("aa.acme.com", "ready");
+        await fixture.ControlAsync(HttpMethod.Post, "/_sandbox/auth0/custom-domains", new { domain = "zz.acme.com", status = "ready", primary = true });
+
+        var urls = await fixture.Auth0Context().Client.GetCallbackUrlsAsync(Operation.Silent());
+
+        Assert.Equal(["127.0.0.1", "zz.acme.com", "aa.acme.com", "login.acme.com"], urls.Select(u => u.Domain));
     }
 
     [Fact]

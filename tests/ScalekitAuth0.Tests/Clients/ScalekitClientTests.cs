@@ -64,6 +64,38 @@ public sealed class ScalekitClientTests(SandboxFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Scalekits_own_refusal_for_its_cap_is_the_redirect_uri_limit_error_and_nothing_is_stored()
+    {
+        await fixture.ControlAsync(HttpMethod.Put, "/_sandbox/scalekit/client-shape", new { legacyRedirectUris = false, maxRedirectUris = 3 });
+        var scalekit = fixture.ScalekitContext();
+        var client = await ClientWithAsync(scalekit, "https://keep.example/one", "https://keep.example/two");
+
+        var error = await Assert.ThrowsAsync<ScalekitAuth0Exception>(() => scalekit.Client.ApplyRedirectUriChangeAsync(client,
+            RedirectUriChange.Adding(["https://tenant.example/login/callback", "https://custom.example/login/callback"]), Operation.Silent()));
+
+        Assert.Equal("ScalekitRedirectUriLimit", error.ErrorId);
+        Assert.Contains("https://tenant.example/login/callback, https://custom.example/login/callback", error.Message);
+        Assert.Contains("allows 2 now in post_login_uris: https://keep.example/one, https://keep.example/two", error.Message);
+        Assert.Contains("Remove-ScalekitRedirectUri", error.RecommendedAction);
+        var refusal = Assert.IsType<ApiException>(error.InnerException);
+        Assert.Equal("post_login_uris", Assert.Single(refusal.FieldViolations).Field);
+        Assert.Equal(["https://keep.example/one", "https://keep.example/two"], fixture.Host.Scalekit.State.EnvironmentClient().LoginUris);
+    }
+
+    [Fact]
+    public async Task Another_refusal_of_the_list_stays_the_error_it_is()
+    {
+        var scalekit = fixture.ScalekitContext();
+        var client = await scalekit.Client.GetClientAsync(ClientId, Operation.Silent());
+
+        // The sandbox refuses a wildcard at the root level; the module's own check does not look at wildcards.
+        var error = await Assert.ThrowsAsync<ApiException>(() => scalekit.Client.ApplyRedirectUriChangeAsync(client,
+            RedirectUriChange.Adding(["https://*.com/cb"]), Operation.Silent()));
+
+        Assert.Equal(ApiErrorKind.BadRequest, error.Kind);
+    }
+
+    [Fact]
     public async Task A_legacy_deployment_is_read_and_written_through_redirect_uris()
     {
         await fixture.ControlAsync(HttpMethod.Put, "/_sandbox/scalekit/client-shape", new { legacyRedirectUris = true });

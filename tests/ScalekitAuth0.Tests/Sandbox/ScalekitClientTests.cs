@@ -145,6 +145,40 @@ public sealed class ScalekitClientTests(ScalekitSandboxFixture sandbox) : Scalek
     }
 
     [Fact]
+    public async Task Five_redirect_URIs_are_allowed_and_a_sixth_is_refused_with_Scalekits_validation_error_storing_nothing()
+    {
+        var five = Enumerable.Range(1, 5).Select(i => $"https://app{i}.example.com/cb").ToArray();
+        var allowed = await PatchAsync(ClientPath, new JsonObject { ["post_login_uris"] = UriArray(five) });
+        Assert.Equal(HttpStatusCode.OK, allowed.Status);
+        Assert.Equal(five, Strings(allowed.Json["client"]!["post_login_uris"]));
+        var before = (await GetAsync(ClientPath)).Json["client"]!;
+
+        var refused = await PatchAsync(ClientPath, new JsonObject
+        {
+            ["name"] = "renamed",
+            ["post_login_uris"] = UriArray([.. five, "https://app6.example.com/cb"]),
+        });
+
+        AssertError(refused, HttpStatusCode.BadRequest, 3, "BAD_REQUEST", "post_login_uris");
+        var violation = Assert.Single(refused.Json["details"]![0]!["validation_error_info"]!["field_violations"]!.AsArray())!;
+        Assert.Equal("post_login_uris", violation["field"]!.GetValue<string>());
+        Assert.Equal("Maximum of 5 URIs allowed", violation["description"]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals(before, (await GetAsync(ClientPath)).Json["client"]), "the refused PATCH changed the client");
+        Assert.Equal(five, Sandbox.Host.Scalekit.State.EnvironmentClient().LoginUris);
+    }
+
+    [Fact]
+    public async Task The_legacy_redirect_uris_have_the_same_cap()
+    {
+        await Sandbox.ControlAsync("scalekit/client-shape", """{"legacyRedirectUris":true}""");
+
+        var refused = await PatchAsync(ClientPath, new JsonObject { ["redirect_uris"] = UriArray(Enumerable.Range(1, 6).Select(i => $"https://app{i}.example.com/cb")) });
+
+        AssertError(refused, HttpStatusCode.BadRequest, 3, "BAD_REQUEST", "redirect_uris");
+        Assert.Empty(Sandbox.Host.Scalekit.State.EnvironmentClient().LoginUris);
+    }
+
+    [Fact]
     public async Task The_other_URI_lists_follow_the_same_rules()
     {
         AssertError(await PatchAsync(ClientPath, """{"post_logout_redirect_uris":["https://a.example.com/bye?x=1"]}"""),
@@ -220,6 +254,8 @@ public sealed class ScalekitClientTests(ScalekitSandboxFixture sandbox) : Scalek
         var client = Sandbox.Host.Scalekit.State.EnvironmentClient();
         Assert.Equal(client.LoginUris.Single() + "/bye", client.PostLogoutRedirectUris.Single());
     }
+
+    private static JsonArray UriArray(IEnumerable<string> uris) => new(uris.Select(u => (JsonNode?)u).ToArray());
 
     private static IEnumerable<string> Strings(JsonNode? array) => array!.AsArray().Select(n => n!.GetValue<string>());
 }
