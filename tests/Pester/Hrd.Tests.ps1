@@ -63,7 +63,9 @@ Describe 'The composed workflow of the design' {
             Sync-ScalekitRedirectUri -PassThru |
             Add-HrdDomain -Domain acme.com, acme.co.uk -Organization (New-ScalekitOrganization -DisplayName Acme -ExternalId acme)
 
+        Set-Auth0LoginPrompt -IdentifierFirst
         Test-ScalekitAuth0Integration -Name scalekit
+        Test-ScalekitAuth0Login -Email alice@acme.com
 
         Test-ScalekitAuth0Integration -Name scalekit -Quiet | Should -BeTrue
         Get-StoredAlias | Sort-Object | Should -Be @('acme.co.uk', 'acme.com')

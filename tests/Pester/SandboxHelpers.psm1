@@ -244,9 +244,10 @@ function Add-SandboxSsoConnection {
         [switch]$IfMissing,
         [psobject]$Sandbox
     )
-    $organization = if ($OrganizationId) { $OrganizationId } else { (Invoke-SandboxScalekitApi "api/v1/organizations:external/$ExternalId" -Sandbox $Sandbox).organization.id }
-    if ($IfMissing -and @((Invoke-SandboxScalekitApi "api/v1/connections?organization_id=$organization" -Sandbox $Sandbox).connections).Count -gt 0) { return }
-    Invoke-SandboxControl POST scalekit/sso-connections @{ organizationId = $organization; type = $Type; status = $Status; enabled = -not $Disabled } -Sandbox $Sandbox
+    # Through the control endpoint only: never rate-limited or faulted, so it works under any fault a test sets.
+    $request = @{ type = $Type; status = $Status; enabled = -not $Disabled; ifMissing = [bool]$IfMissing }
+    if ($OrganizationId) { $request.organizationId = $OrganizationId } else { $request.externalId = $ExternalId }
+    Invoke-SandboxControl POST scalekit/sso-connections $request -Sandbox $Sandbox
 }
 
 # Reads the sandbox's Auth0 API directly, with the seeded full-scope client: what the tenant really

@@ -55,6 +55,10 @@ internal sealed class SsoConnectionEndpoints(ScalekitState state, SandboxContext
         {
             return ScalekitApiException.NotFound("organization not found").ToResult();
         }
+        if (request.IfMissing == true && state.SsoConnections.Values.FirstOrDefault(c => c.OrganizationId == organization.Id && c.Active) is { } existing)
+        {
+            return ScalekitWire.Json(Serialize(existing));
+        }
         var provider = request.Provider ?? "OKTA";
         var slug = new string((organization.ExternalId ?? organization.Id).ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
         var type = request.Type ?? "OIDC";
@@ -158,7 +162,7 @@ internal sealed class SsoConnectionEndpoints(ScalekitState state, SandboxContext
         ["ui_button_title"] = "",
     };
 
-    public sealed record ControlSsoConnection(string? OrganizationId, string? ExternalId, string? Provider, string? Type, string? Status, bool? Enabled, string? IdentityProviderUrl);
+    public sealed record ControlSsoConnection(string? OrganizationId, string? ExternalId, string? Provider, string? Type, string? Status, bool? Enabled, string? IdentityProviderUrl, bool? IfMissing);
 }
 
 /// <summary>An organization's connection to its identity provider; only a completed, enabled one receives logins.</summary>
