@@ -1,7 +1,7 @@
 # Test-ScalekitAuth0Login, Get-/Set-Auth0LoginPrompt and Get-ScalekitSsoConnection against the sandbox:
-# the design's composed workflow as written, ending with a login that reaches Acme's identity provider;
 # a probe of every routed domain of a tenant with 50 customers; the prompt setting written only when it
-# differs; and what the probe sends (plain GETs, nothing written).
+# differs; and what the probe sends (plain GETs, nothing written). The design's composed workflow as
+# written, ending with alice@acme.com's login passing, is in Hrd.Tests.ps1.
 BeforeAll {
     . $PSScriptRoot/Common.ps1
     $sandbox = Start-TestSandbox
@@ -24,55 +24,6 @@ BeforeAll {
 
 AfterAll {
     Stop-TestSandbox
-}
-
-Describe 'The composed workflow of the design, as written' {
-    BeforeAll {
-        Reset-Sandbox
-        # What an Azure Automation account provides; here the sandbox's values.
-        function Get-AutomationPSCredential([string]$Name) { @{ Auth0 = $sandbox.Auth0Credential; Scalekit = $sandbox.ScalekitCredential }[$Name] }
-        $saved = $env:AUTH0_DOMAIN, $env:SCALEKIT_ENVIRONMENT_URL
-        $env:AUTH0_DOMAIN = $sandbox.Auth0Url
-        $env:SCALEKIT_ENVIRONMENT_URL = $sandbox.ScalekitUrl
-    }
-
-    AfterAll {
-        $env:AUTH0_DOMAIN, $env:SCALEKIT_ENVIRONMENT_URL = $saved
-    }
-
-    It 'ends with Test-ScalekitAuth0Login -Email alice@acme.com passing once Acme''s IT admin has set up its SSO' {
-        $ErrorActionPreference = 'Stop'
-        $output = @(& {
-                Connect-Auth0    -Domain $env:AUTH0_DOMAIN -Credential (Get-AutomationPSCredential 'Auth0')
-                Connect-Scalekit -EnvironmentUrl $env:SCALEKIT_ENVIRONMENT_URL -Credential (Get-AutomationPSCredential 'Scalekit')
-
-                New-ScalekitConnection -Name scalekit -EnabledClient 'My App' |
-                    Sync-ScalekitRedirectUri -PassThru |
-                    Add-HrdDomain -Domain acme.com, acme.co.uk -Organization (New-ScalekitOrganization -DisplayName Acme -ExternalId acme)
-
-                Set-Auth0LoginPrompt -IdentifierFirst
-                Test-ScalekitAuth0Integration -Name scalekit
-                Test-ScalekitAuth0Login -Email alice@acme.com
-            } 3>$null)
-
-        $checks = @($output | Where-Object { $_ -is [ScalekitAuth0.IntegrationCheck] })
-        @($checks | Where-Object Status -NE Pass | ForEach-Object { "$($_.Check)=$($_.Status)" }) | Should -Be @('OrganizationSso=Warn')
-        $acme = Get-ScalekitOrganization -ExternalId acme
-        $first = $output[-1]
-        $first | Should -BeOfType ScalekitAuth0.ScalekitLoginProbe
-        "$($first.Status) at $($first.Stage)" | Should -Be 'Fail at Scalekit'
-        $first.Detail | Should -BeLike '*no_active_connections*'
-        $first.Fix | Should -Be "New-ScalekitPortalLink -Organization '$($acme.Id)' -Feature sso"
-
-        # Acme's IT admin opens that portal link and finishes the SSO connection (the sandbox's control endpoint stands in).
-        Add-SandboxSsoConnection -ExternalId acme | Out-Null
-
-        $probe = Test-ScalekitAuth0Login -Email alice@acme.com
-        "$($probe.Status) at $($probe.Stage)" | Should -Be 'Pass at IdentityProvider'
-        $probe.IdentityProvider | Should -Be 'acme.okta.example'
-        $probe.Application | Should -Be 'My App'
-        @(Test-ScalekitAuth0Integration -Name scalekit | Where-Object Status -NE Pass) | Should -BeNullOrEmpty
-    }
 }
 
 Describe 'Test-ScalekitAuth0Login over every routed domain' {
