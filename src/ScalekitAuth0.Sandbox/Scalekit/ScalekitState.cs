@@ -22,13 +22,9 @@ public sealed record ScalekitOrganizationSnapshot(
 
 public sealed record ScalekitDomainSnapshot(string Id, string OrganizationId, string Domain, string DomainType, string VerificationStatus);
 
-/// <summary>
-/// Everything the Scalekit emulator remembers, behind one lock: every request reads and writes it
-/// inside <see cref="Locked{T}"/>, so concurrent requests see each other's writes whole or not at all.
-/// </summary>
-public sealed class ScalekitState
+/// <summary>Everything the Scalekit emulator remembers: the environment client, organizations, their domains and SSO connections.</summary>
+public sealed class ScalekitState : LockedState
 {
-    private readonly object _gate = new();
     private readonly SeedCredentials _seeds;
 
     internal ScalekitState(SeedCredentials seeds)
@@ -75,22 +71,6 @@ public sealed class ScalekitState
         .Select(d => new ScalekitDomainSnapshot(d.Id, d.OrganizationId, d.Name, d.DomainType, d.VerificationStatus))
         .ToList());
 
-    internal T Locked<T>(Func<T> read)
-    {
-        lock (_gate)
-        {
-            return read();
-        }
-    }
-
-    internal void Locked(Action write)
-    {
-        lock (_gate)
-        {
-            write();
-        }
-    }
-
     internal void Reset() => Locked(() =>
     {
         Client = NewClient();
@@ -101,6 +81,13 @@ public sealed class ScalekitState
         Domains.Clear();
         SsoConnections.Clear();
     });
+
+    /// <summary>The organization whose ORGANIZATION_DOMAIN this is (the one Scalekit routes logins on), if any. Call with the lock held.</summary>
+    internal Organization? OwnerOfDomain(string domain)
+    {
+        var owned = Domains.Values.FirstOrDefault(d => d.DomainType == "ORGANIZATION_DOMAIN" && string.Equals(d.Name, domain, StringComparison.OrdinalIgnoreCase));
+        return owned is null ? null : Organizations.GetValueOrDefault(owned.OrganizationId);
+    }
 
     /// <summary>A fresh id with the given prefix and 17 digits, as Scalekit's are, unused so far.</summary>
     internal string NewId(string prefix)
@@ -190,4 +177,17 @@ internal sealed class OrganizationDomain
     public required string VerificationMethod { get; init; }
     public required DateTimeOffset CreateTime { get; init; }
     public required DateTimeOffset UpdateTime { get; init; }
+}
+
+/// <summary>An organization's connection to its identity provider; only a completed, enabled one receives logins.</summary>
+internal sealed class SsoConnection
+{
+    public required string Id { get; init; }
+    public required string OrganizationId { get; init; }
+    public required string Provider { get; init; }
+    public required string Type { get; init; }
+    public required string Status { get; init; }
+    public required bool Enabled { get; init; }
+    public required string IdentityProviderUrl { get; init; }
+    public bool Active => Enabled && Status == "COMPLETED";
 }

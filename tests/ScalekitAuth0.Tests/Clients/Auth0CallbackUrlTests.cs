@@ -8,7 +8,7 @@ using Xunit;
 namespace ScalekitAuth0.Tests.Clients;
 
 /// <summary>Which URLs Auth0 receives logins back on, from the sandbox's custom domains in each state.</summary>
-public sealed class Auth0CallbackUrlTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>, IAsyncLifetime
+public sealed class Auth0CallbackUrlTests(ModuleSandboxFixture fixture) : IClassFixture<ModuleSandboxFixture>, IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.ResetAsync();
 
@@ -82,7 +82,7 @@ public sealed class Auth0CallbackUrlTests(SandboxFixture fixture) : IClassFixtur
         var created = await (await fixture.Http.PostAsJsonAsync(fixture.Host.Auth0Url + "/_sandbox/auth0/clients", new { name = "no-domains", scopes }))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>();
         var auth0 = Auth0Context.WithClientCredentials(new Uri(fixture.Host.Auth0Url + "/"), (string)created!["client_id"]!,
-            SandboxFixture.Secure((string)created["client_secret"]!), TransportSettings.Default);
+            Secret.Protect((string)created["client_secret"]!), TransportSettings.Default);
         await AddCustomDomainAsync("login.acme.com", "ready");
         var log = new RecordingLog();
 

@@ -10,7 +10,7 @@ using Xunit;
 namespace ScalekitAuth0.Tests.Clients;
 
 /// <summary>The Scalekit clients API (a client's allowed redirect URIs) over real HTTP against the sandbox, and against Scalekit's captured answers.</summary>
-public sealed class ScalekitClientTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>, IAsyncLifetime
+public sealed class ScalekitClientTests(ModuleSandboxFixture fixture) : IClassFixture<ModuleSandboxFixture>, IAsyncLifetime
 {
     private const string ClientsPath = "/api/v1/clients/";
 

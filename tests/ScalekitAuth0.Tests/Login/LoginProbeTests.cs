@@ -14,7 +14,7 @@ namespace ScalekitAuth0.Tests.Login;
 /// way it can break stops the probe at its own stage with the fix for it. The sandbox's request log
 /// shows what the probe sent.
 /// </summary>
-public sealed class LoginProbeTests(SandboxFixture fixture) : SandboxClientTest(fixture)
+public sealed class LoginProbeTests(ModuleSandboxFixture fixture) : SandboxClientTest(fixture)
 {
     private const string Name = "scalekit";
 

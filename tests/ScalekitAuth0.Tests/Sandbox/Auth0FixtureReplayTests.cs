@@ -1,4 +1,5 @@
 using ScalekitAuth0.Tests.Fixtures;
+using ScalekitAuth0.Tests.Sandbox.Auth0;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -10,7 +11,7 @@ namespace ScalekitAuth0.Tests.Sandbox;
 /// cassette. What is skipped or tolerated, and why, is in <see cref="Auth0Replay"/>; each test
 /// prints its counts.
 /// </summary>
-public sealed class Auth0FixtureReplayTests(SandboxFixture sandbox, ITestOutputHelper output) : IClassFixture<SandboxFixture>
+public sealed class Auth0FixtureReplayTests(Auth0SandboxFixture sandbox, ITestOutputHelper output) : IClassFixture<Auth0SandboxFixture>
 {
     public static TheoryData<string> Cassettes()
     {

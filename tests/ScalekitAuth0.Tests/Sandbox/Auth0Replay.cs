@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 using ScalekitAuth0.Tests.Fixtures;
+using ScalekitAuth0.Tests.Sandbox.Auth0;
 
 namespace ScalekitAuth0.Tests.Sandbox;
 
@@ -14,7 +15,7 @@ namespace ScalekitAuth0.Tests.Sandbox;
 /// Recorded ids are mapped to the ones the sandbox hands out; objects a cassette uses but never
 /// creates (the recorded tenant already had them) are made first, from the recorded answers.
 /// </summary>
-internal sealed partial class Auth0Replay(SandboxFixture sandbox, Cassette cassette)
+internal sealed partial class Auth0Replay(Auth0SandboxFixture sandbox, Cassette cassette)
 {
     // Interactions that are not replayed. Each is counted under one of these reasons.
 
@@ -69,7 +70,7 @@ internal sealed partial class Auth0Replay(SandboxFixture sandbox, Cassette casse
     public async Task RunAsync()
     {
         await sandbox.ResetAsync();
-        _token = await sandbox.TokenAsync(SandboxFixture.AllScopes);
+        _token = await sandbox.TokenAsync(Auth0SandboxFixture.AllScopes);
         // The recorded token call names a client with no grant on the audience (its answer has no scope).
         _tokenClient = await sandbox.CreateM2MClientAsync();
         foreach (var interaction in cassette.Interactions)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ScalekitAuth0.Tests.Fixtures;
+using ScalekitAuth0.Tests.Sandbox.Scalekit;
 using Xunit;
 using Xunit.Abstractions;
 

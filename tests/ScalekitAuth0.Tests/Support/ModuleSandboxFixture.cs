@@ -1,12 +1,11 @@
 using System.Net.Http.Json;
-using System.Security;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.Sandbox.Infrastructure;
 
 namespace ScalekitAuth0.Tests.Support;
 
-/// <summary>One in-process sandbox per test class; each test starts from the seeds.</summary>
-public sealed class SandboxFixture : InProcessSandbox
+/// <summary>One in-process sandbox per test class, reached through the module's own contexts (clients and cmdlets); each test starts from the seeds.</summary>
+public sealed class ModuleSandboxFixture : InProcessSandbox
 {
     public async Task AddFaultAsync(FaultRule rule) =>
         (await Http.PostAsJsonAsync(Host.Auth0Url + "/_sandbox/faults", rule, ControlJson.Options)).EnsureSuccessStatusCode();
@@ -30,19 +29,8 @@ public sealed class SandboxFixture : InProcessSandbox
         Host.RequestLog.Snapshot().Where(r => r.Method is "POST" or "PATCH" or "PUT" or "DELETE" && r.Path != "/oauth/token").ToList();
 
     public Auth0Context Auth0Context(TransportSettings? settings = null) =>
-        ScalekitAuth0.Auth0Context.WithClientCredentials(new Uri(Host.Auth0Url + "/"), Host.Auth0ClientId, Secure(Host.Auth0ClientSecret), settings ?? TransportSettings.Default);
+        ScalekitAuth0.Auth0Context.WithClientCredentials(new Uri(Host.Auth0Url + "/"), Host.Auth0ClientId, Secret.Protect(Host.Auth0ClientSecret), settings ?? TransportSettings.Default);
 
     public ScalekitContext ScalekitContext(TransportSettings? settings = null) =>
-        ScalekitAuth0.ScalekitContext.WithClientCredentials(new Uri(Host.ScalekitUrl + "/"), Host.ScalekitClientId, Secure(Host.ScalekitClientSecret), settings ?? TransportSettings.Default);
-
-    public static SecureString Secure(string value)
-    {
-        var secure = new SecureString();
-        foreach (var c in value)
-        {
-            secure.AppendChar(c);
-        }
-        secure.MakeReadOnly();
-        return secure;
-    }
+        ScalekitAuth0.ScalekitContext.WithClientCredentials(new Uri(Host.ScalekitUrl + "/"), Host.ScalekitClientId, Secret.Protect(Host.ScalekitClientSecret), settings ?? TransportSettings.Default);
 }

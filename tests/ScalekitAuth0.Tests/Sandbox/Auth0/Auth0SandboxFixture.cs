@@ -4,10 +4,10 @@ using System.Text.Json.Nodes;
 using ScalekitAuth0.Sandbox.Auth0;
 using ScalekitAuth0.Tests.Support;
 
-namespace ScalekitAuth0.Tests.Sandbox;
+namespace ScalekitAuth0.Tests.Sandbox.Auth0;
 
 /// <summary>One in-process sandbox per test class (xunit class fixture), reached with a plain HttpClient.</summary>
-public sealed class SandboxFixture : InProcessSandbox
+public sealed class Auth0SandboxFixture : InProcessSandbox, ISeededToken
 {
     public string Auth0Url => Host.Auth0Url;
 
@@ -34,6 +34,8 @@ public sealed class SandboxFixture : InProcessSandbox
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
     }
+
+    Task<string> ISeededToken.TokenAsync() => TokenAsync();
 
     /// <summary>A token for the seeded M2M client (every module scope) or, given scopes, for a fresh client with only those.</summary>
     public async Task<string> TokenAsync(params string[] scopes)

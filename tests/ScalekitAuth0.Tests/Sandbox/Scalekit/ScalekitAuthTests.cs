@@ -4,10 +4,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Xunit;
 
-namespace ScalekitAuth0.Tests.Sandbox;
+namespace ScalekitAuth0.Tests.Sandbox.Scalekit;
 
 /// <summary>The token endpoint, the Bearer check in front of /api/v1, discovery and the JWKS.</summary>
-public sealed class ScalekitAuthTests(ScalekitSandboxFixture sandbox) : ScalekitSandboxTests(sandbox)
+public sealed class ScalekitAuthTests(ScalekitSandboxFixture sandbox) : ScalekitTestBase(sandbox)
 {
     [Fact]
     public async Task Client_credentials_of_the_environment_client_get_a_day_long_openid_token()

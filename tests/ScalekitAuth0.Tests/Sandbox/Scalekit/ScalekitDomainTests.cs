@@ -1,10 +1,10 @@
 using System.Net;
 using Xunit;
 
-namespace ScalekitAuth0.Tests.Sandbox;
+namespace ScalekitAuth0.Tests.Sandbox.Scalekit;
 
 /// <summary>Organization domains: one owner per domain in the environment, page_number paging, lookups and deletes.</summary>
-public sealed class ScalekitDomainTests(ScalekitSandboxFixture sandbox) : ScalekitSandboxTests(sandbox)
+public sealed class ScalekitDomainTests(ScalekitSandboxFixture sandbox) : ScalekitTestBase(sandbox)
 {
     [Fact]
     public async Task An_organization_domain_created_through_the_API_is_admin_verified_at_once()

@@ -2,10 +2,10 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Xunit;
 
-namespace ScalekitAuth0.Tests.Sandbox;
+namespace ScalekitAuth0.Tests.Sandbox.Auth0;
 
 /// <summary>Enabled clients of a connection, the application list, and custom domains.</summary>
-public sealed class Auth0ClientsAndDomainsTests(SandboxFixture sandbox) : Auth0TestBase(sandbox)
+public sealed class Auth0ClientsAndDomainsTests(Auth0SandboxFixture sandbox) : Auth0TestBase(sandbox)
 {
     private static JsonArray Changes(IEnumerable<string> clientIds, bool status) =>
         new(clientIds.Select(id => (JsonNode?)new JsonObject { ["client_id"] = id, ["status"] = status }).ToArray());
@@ -146,7 +146,7 @@ public sealed class Auth0ClientsAndDomainsTests(SandboxFixture sandbox) : Auth0T
     [Fact]
     public async Task DeletingAClientDisablesItEverywhere()
     {
-        var admin = await Sandbox.TokenAsync(SandboxFixture.AllScopes);
+        var admin = await Sandbox.TokenAsync(Auth0SandboxFixture.AllScopes);
         var id = Id(await CreateConnectionAsync("scalekit"));
         var created = await PostAsync("/api/v2/clients", new JsonObject { ["name"] = "Temporary" }, admin);
         var clientId = created.Object["client_id"]!.GetValue<string>();
@@ -211,7 +211,7 @@ public sealed class Auth0ClientsAndDomainsTests(SandboxFixture sandbox) : Auth0T
     [Fact]
     public async Task CustomDomainsAreCreatedPendingReadByIdAndDeleted()
     {
-        var admin = await Sandbox.TokenAsync(SandboxFixture.AllScopes);
+        var admin = await Sandbox.TokenAsync(Auth0SandboxFixture.AllScopes);
 
         var created = await PostAsync("/api/v2/custom-domains", new JsonObject { ["domain"] = "login.acme.com", ["type"] = "auth0_managed_certs" }, admin);
         var id = created.Object["custom_domain_id"]!.GetValue<string>();

@@ -2,10 +2,10 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Xunit;
 
-namespace ScalekitAuth0.Tests.Sandbox;
+namespace ScalekitAuth0.Tests.Sandbox.Scalekit;
 
 /// <summary>Organizations: create, lookups by id and external id, paging, PATCH, delete, settings and portal links.</summary>
-public sealed class ScalekitOrganizationTests(ScalekitSandboxFixture sandbox) : ScalekitSandboxTests(sandbox)
+public sealed class ScalekitOrganizationTests(ScalekitSandboxFixture sandbox) : ScalekitTestBase(sandbox)
 {
     [Fact]
     public async Task Create_answers_200_with_the_organization_as_captured()

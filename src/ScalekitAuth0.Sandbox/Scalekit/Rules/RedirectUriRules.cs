@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ScalekitAuth0.Sandbox.Scalekit;
+namespace ScalekitAuth0.Sandbox.Scalekit.Rules;
 
 /// <summary>
 /// Scalekit's documented rules for redirect URIs (docs "Configure redirect URLs") in a development
@@ -23,7 +23,7 @@ internal static partial class RedirectUriRules
         var repeated = uris.GroupBy(u => u, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (repeated is not null)
         {
-            throw ScalekitApiException.Invalid($"invalid {field}: \"{repeated.Key}\" is repeated; the URIs must be unique");
+            throw ScalekitWire.Invalid($"invalid {field}: \"{repeated.Key}\" is repeated; the URIs must be unique");
         }
     }
 
@@ -31,7 +31,7 @@ internal static partial class RedirectUriRules
     {
         if (Problem(uri) is string problem)
         {
-            throw ScalekitApiException.Invalid($"invalid {field}: \"{uri}\" {problem}");
+            throw ScalekitWire.Invalid($"invalid {field}: \"{uri}\" {problem}");
         }
     }
 

@@ -2,10 +2,10 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Xunit;
 
-namespace ScalekitAuth0.Tests.Sandbox;
+namespace ScalekitAuth0.Tests.Sandbox.Scalekit;
 
 /// <summary>The environment client's redirect URIs: PATCH semantics, Scalekit's URI rules and the legacy shape.</summary>
-public sealed class ScalekitClientTests(ScalekitSandboxFixture sandbox) : ScalekitSandboxTests(sandbox)
+public sealed class ScalekitEnvironmentClientTests(ScalekitSandboxFixture sandbox) : ScalekitTestBase(sandbox)
 {
     private string ClientPath => $"/api/v1/clients/{ClientId}";
 

@@ -10,9 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit;
 
-namespace ScalekitAuth0.Tests.Sandbox;
+namespace ScalekitAuth0.Tests.Sandbox.Auth0;
 
-public sealed class Auth0ConnectionTests(SandboxFixture sandbox) : Auth0TestBase(sandbox)
+public sealed class Auth0ConnectionTests(Auth0SandboxFixture sandbox) : Auth0TestBase(sandbox)
 {
     [Fact]
     public async Task CreateAddsTheServerDefaultsOfReference13()

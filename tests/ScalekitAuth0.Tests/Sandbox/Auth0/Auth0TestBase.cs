@@ -3,26 +3,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Xunit;
 
-namespace ScalekitAuth0.Tests.Sandbox;
+namespace ScalekitAuth0.Tests.Sandbox.Auth0;
 
 /// <summary>
-/// Behaviour tests of the Auth0 emulator: one sandbox per class, reset before each test, and a
-/// token of the seeded M2M client (every module scope) ready in <see cref="Token"/>.
+/// Behaviour tests of the Auth0 emulator: the Management API called as the module would, with the
+/// seeded M2M client's token (every module scope) unless a test brings its own.
 /// </summary>
-public abstract class Auth0TestBase(SandboxFixture sandbox) : IClassFixture<SandboxFixture>, IAsyncLifetime
+public abstract class Auth0TestBase(Auth0SandboxFixture sandbox) : EmulatorTestBase<Auth0SandboxFixture>(sandbox)
 {
-    protected SandboxFixture Sandbox { get; } = sandbox;
-
-    protected string Token { get; private set; } = "";
-
-    public async Task InitializeAsync()
-    {
-        await Sandbox.ResetAsync();
-        Token = await Sandbox.TokenAsync();
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     protected Task<Answer> GetAsync(string path, string? token = null) => Sandbox.SendAsync(HttpMethod.Get, path, token ?? Token);
 
     protected Task<Answer> PostAsync(string path, JsonNode body, string? token = null) => Sandbox.SendAsync(HttpMethod.Post, path, token ?? Token, body);

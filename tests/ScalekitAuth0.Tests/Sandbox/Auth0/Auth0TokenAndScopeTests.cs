@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 using ScalekitAuth0.Sandbox.Auth0;
 using Xunit;
 
-namespace ScalekitAuth0.Tests.Sandbox;
+namespace ScalekitAuth0.Tests.Sandbox.Auth0;
 
-public sealed class Auth0TokenAndScopeTests(SandboxFixture sandbox) : Auth0TestBase(sandbox)
+public sealed class Auth0TokenAndScopeTests(Auth0SandboxFixture sandbox) : Auth0TestBase(sandbox)
 {
     private const string InvalidToken =
         "{\"statusCode\":401,\"error\":\"Unauthorized\",\"message\":\"Invalid token\",\"attributes\":{\"error\":\"Invalid token\"}}";

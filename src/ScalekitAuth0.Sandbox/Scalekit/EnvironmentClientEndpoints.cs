@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using ScalekitAuth0.Sandbox.Infrastructure;
+using ScalekitAuth0.Sandbox.Scalekit.Rules;
 
 namespace ScalekitAuth0.Sandbox.Scalekit;
 
@@ -9,7 +11,7 @@ namespace ScalekitAuth0.Sandbox.Scalekit;
 /// <c>default_redirect_uri</c>, a single <c>back_channel_logout_uri</c>). Each shape's PATCH
 /// accepts only its own field names, so the other shape's names are unknown fields (400).
 /// </summary>
-internal sealed class ClientEndpoints(ScalekitState state)
+internal sealed class EnvironmentClientEndpoints(ScalekitState state) : IEndpoints
 {
     private static readonly string[] CurrentFields =
     [
@@ -22,18 +24,18 @@ internal sealed class ClientEndpoints(ScalekitState state)
         "redirect_uris", "default_redirect_uri", "post_logout_redirect_uris", "back_channel_logout_uri", "initiate_login_uri",
     ];
 
-    public void Map(IEndpointRouteBuilder api)
+    public void Map(IEndpointRouteBuilder routes)
     {
-        api.MapGet("/clients", () => state.Locked(() => ScalekitWire.Json(new JsonObject
+        routes.MapGet("/clients", () => state.Locked(() => JsonBody.Answer(new JsonObject
         {
             ["total_size"] = 1,
             ["clients"] = new JsonArray(Serialize(state.Client, state.LegacyRedirectUris)),
             ["next_page_token"] = "",
             ["prev_page_token"] = "",
         })));
-        api.MapGet("/clients/{client_id}", (string client_id) => state.Locked(() =>
+        routes.MapGet("/clients/{client_id}", (string client_id) => state.Locked(() =>
             ScalekitWire.Wrapped("client", Serialize(Find(client_id), state.LegacyRedirectUris))));
-        api.MapPatch("/clients/{client_id}", async (string client_id, HttpRequest request) =>
+        routes.MapPatch("/clients/{client_id}", async (string client_id, HttpRequest request) =>
         {
             var body = await ScalekitWire.ReadObjectAsync(request);
             return state.Locked(() =>
@@ -47,7 +49,7 @@ internal sealed class ClientEndpoints(ScalekitState state)
     }
 
     private EnvironmentClient Find(string clientId) =>
-        state.Client.Id == clientId ? state.Client : throw ScalekitApiException.NotFound("client not found");
+        state.Client.Id == clientId ? state.Client : throw ScalekitWire.NotFound("client not found");
 
     /// <summary>
     /// Checks every field first, then replaces exactly the fields sent (lists whole), so a refused
@@ -84,7 +86,7 @@ internal sealed class ClientEndpoints(ScalekitState state)
         {
             if (ScalekitWire.Strings(fields, field) is { } uris && uris.Count > maxLoginUris)
             {
-                throw ScalekitApiException.TooManyItems(field, maxLoginUris);
+                throw ScalekitWire.TooManyItems(field, maxLoginUris);
             }
             Uris(field, v => client.LoginUris = v);
         }
@@ -99,7 +101,7 @@ internal sealed class ClientEndpoints(ScalekitState state)
         var expiry = ScalekitWire.Int64(fields, "access_token_expiry");
         if (expiry is <= 0)
         {
-            throw ScalekitApiException.Invalid("invalid access_token_expiry: must be greater than 0");
+            throw ScalekitWire.Invalid("invalid access_token_expiry: must be greater than 0");
         }
         Change(expiry, v => client.AccessTokenExpiry = v!.Value);
         Change(ScalekitWire.String(fields, "name"), v => client.Name = v);
@@ -125,7 +127,7 @@ internal sealed class ClientEndpoints(ScalekitState state)
         }
         if (node is not JsonArray array || array.Any(c => c is not JsonObject claim || claim.Any(p => p.Key is not ("key" or "value"))))
         {
-            throw ScalekitApiException.Undecodable("proto: field custom_claims: expected a list of {\"key\",\"value\"} objects");
+            throw ScalekitWire.Undecodable("proto: field custom_claims: expected a list of {\"key\",\"value\"} objects");
         }
         return (JsonArray)array.DeepClone();
     }
@@ -141,25 +143,25 @@ internal sealed class ClientEndpoints(ScalekitState state)
         };
         if (legacy)
         {
-            json["redirect_uris"] = ScalekitWire.StringArray(client.LoginUris);
+            json["redirect_uris"] = JsonBody.Strings(client.LoginUris);
             json["default_redirect_uri"] = client.DefaultRedirectUri;
         }
         json["secrets"] = new JsonArray(Serialize(client.Secret));
-        json["post_logout_redirect_uris"] = ScalekitWire.StringArray(client.PostLogoutRedirectUris);
+        json["post_logout_redirect_uris"] = JsonBody.Strings(client.PostLogoutRedirectUris);
         if (legacy)
         {
             json["back_channel_logout_uri"] = client.BackChannelLogoutUris.FirstOrDefault() ?? "";
             json["initiate_login_uri"] = client.InitiateLoginUri;
             return json;
         }
-        json["back_channel_logout_uris"] = ScalekitWire.StringArray(client.BackChannelLogoutUris);
+        json["back_channel_logout_uris"] = JsonBody.Strings(client.BackChannelLogoutUris);
         json["initiate_login_uri"] = client.InitiateLoginUri;
-        json["post_login_uris"] = ScalekitWire.StringArray(client.LoginUris);
+        json["post_login_uris"] = JsonBody.Strings(client.LoginUris);
         json["name"] = client.Name;
         json["access_token_expiry"] = client.AccessTokenExpiry.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        json["scopes"] = ScalekitWire.StringArray(client.Scopes);
+        json["scopes"] = JsonBody.Strings(client.Scopes);
         json["custom_claims"] = client.CustomClaims.DeepClone();
-        json["grant_types"] = ScalekitWire.StringArray(client.GrantTypes);
+        json["grant_types"] = JsonBody.Strings(client.GrantTypes);
         json["client_type"] = "ENV";
         if (client.DisallowScalekitApiAccess is bool disallow)
         {

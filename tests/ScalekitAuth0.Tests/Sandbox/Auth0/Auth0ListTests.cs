@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Xunit;
 
-namespace ScalekitAuth0.Tests.Sandbox;
+namespace ScalekitAuth0.Tests.Sandbox.Auth0;
 
 /// <summary>GET /api/v2/connections in its three shapes, its filters, and paging past one page.</summary>
-public sealed class Auth0ListTests(SandboxFixture sandbox) : Auth0TestBase(sandbox)
+public sealed class Auth0ListTests(Auth0SandboxFixture sandbox) : Auth0TestBase(sandbox)
 {
     private async Task<List<string>> CreateConnectionsAsync(int count)
     {

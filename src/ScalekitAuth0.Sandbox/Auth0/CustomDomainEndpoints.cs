@@ -4,7 +4,12 @@ using ScalekitAuth0.Sandbox.Infrastructure;
 
 namespace ScalekitAuth0.Sandbox.Auth0;
 
-public sealed partial class Auth0Emulator
+/// <summary>
+/// <c>/api/v2/custom-domains</c>: list, read (one, or the tenant's default), create and delete. A
+/// created domain waits for verification, which the sandbox does not emulate; the control route
+/// <see cref="AddInState"/> makes one in any state.
+/// </summary>
+internal sealed class CustomDomainEndpoints(Auth0State state, SandboxContext sandbox) : IEndpoints
 {
     private static readonly HashSet<string> CustomDomainKeys = new(StringComparer.Ordinal)
     {
@@ -13,37 +18,39 @@ public sealed partial class Auth0Emulator
 
     private static readonly string[] CustomDomainStatuses = ["pending_verification", "ready", "failed"];
 
+    public void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/custom-domains", List).RequireScope(Auth0Scopes.ReadCustomDomains);
+        routes.MapGet("/custom-domains/{id}", Get).RequireScope(Auth0Scopes.ReadCustomDomains);
+        routes.MapGet("/custom-domains/default", GetDefault).RequireScope(Auth0Scopes.ReadCustomDomains);
+        routes.MapPost("/custom-domains", CreateAsync).RequireScope(Auth0Scopes.CreateCustomDomains);
+        routes.MapDelete("/custom-domains/{id}", Delete).RequireScope(Auth0Scopes.DeleteCustomDomains);
+    }
+
     /// <summary>
     /// A bare array as recorded, or <c>{custom_domains,next?}</c> with take. Sorted by domain, as the
     /// recorded tenant lists them; <c>q</c> takes <c>field:value</c> terms with a trailing <c>*</c>.
     /// </summary>
-    [Api("GET", "/api/v2/custom-domains", Auth0Scopes.ReadCustomDomains)]
-    private IResult ListCustomDomains(Caller caller, HttpContext http)
+    private IResult List(HttpRequest request)
     {
-        var request = http.Request;
-        var take = Auth0Http.QueryInt(request, "take", 1, 100);
-        var after = take is not null ? Auth0Http.FromCursor(request) : null;
-        var matches = QueryFilter(Auth0Http.Query(request, "q"));
-        var select = Auth0Http.FieldSelection(request, ["custom_domain_id"]);
-        lock (_gate)
+        var take = Auth0Wire.QueryInt(request, "take", 1, 100);
+        var after = take is not null ? Auth0Wire.FromCursor(request) : null;
+        var matches = QueryFilter(Auth0Wire.Query(request, "q"));
+        var select = Auth0Wire.FieldSelection(request, ["custom_domain_id"]);
+        return state.Locked(() =>
         {
-            var all = _customDomains.Values
+            var all = state.CustomDomains.Values
                 .Select(d => d.Render(withCertificate: d.Fields["status"]?.GetValue<string>() == "ready"))
                 .Where(matches)
                 .OrderBy(d => d["domain"]!.GetValue<string>(), StringComparer.Ordinal)
                 .ToList();
             if (take is not int size)
             {
-                return Auth0Http.Json(new JsonArray(all.Select(d => (JsonNode?)select(d)).ToArray()));
+                return JsonBody.Answer(JsonBody.Array(all, select));
             }
-            var (page, next) = Auth0Http.Checkpoint(all, d => d["domain"]!.GetValue<string>(), after, size);
-            var answer = new JsonObject { ["custom_domains"] = new JsonArray(page.Select(d => (JsonNode?)select(d)).ToArray()) };
-            if (next is not null)
-            {
-                answer["next"] = next;
-            }
-            return Auth0Http.Json(answer);
-        }
+            var (page, next) = Auth0Wire.Checkpoint(all, d => d["domain"]!.GetValue<string>(), after, size);
+            return Auth0Wire.CheckpointAnswer("custom_domains", JsonBody.Array(page, select), next);
+        });
     }
 
     private static Func<JsonObject, bool> QueryFilter(string? q)
@@ -58,7 +65,7 @@ public sealed partial class Auth0Emulator
             var colon = term.IndexOf(':');
             if (colon <= 0)
             {
-                throw Auth0Http.InvalidQuery($"Query validation error: the sandbox understands only field:value terms in q ({term}).");
+                throw Auth0Wire.InvalidQuery($"Query validation error: the sandbox understands only field:value terms in q ({term}).");
             }
             var pattern = "^" + Regex.Escape(term[(colon + 1)..]).Replace("\\*", ".*") + "$";
             terms.Add((term[..colon], new Regex(pattern, RegexOptions.IgnoreCase)));
@@ -66,50 +73,47 @@ public sealed partial class Auth0Emulator
         return d => terms.All(t => d[t.Field] is JsonValue v && t.Pattern.IsMatch(v.ToString()));
     }
 
-    [Api("GET", "/api/v2/custom-domains/{id}", Auth0Scopes.ReadCustomDomains)]
-    private IResult GetCustomDomain(Caller caller, HttpContext http)
+    private IResult Get(string id)
     {
-        lock (_gate)
+        return state.Locked(() =>
         {
-            return Auth0Http.Json(FindCustomDomain(RouteId(http)).Render(withCertificate: true));
-        }
+            return JsonBody.Answer(state.FindCustomDomain(id).Render(withCertificate: true));
+        });
     }
 
     /// <summary>The default custom domain in full, or just the canonical domain when none is the default (both recorded).</summary>
-    [Api("GET", "/api/v2/custom-domains/default", Auth0Scopes.ReadCustomDomains)]
-    private IResult GetDefaultCustomDomain(Caller caller, HttpContext http)
+    private IResult GetDefault()
     {
-        lock (_gate)
+        return state.Locked(() =>
         {
-            return _customDomains.Values.FirstOrDefault(d => d.IsDefault) is { } chosen
-                ? Auth0Http.Json(chosen.Render(withCertificate: true))
-                : Auth0Http.Json(new JsonObject { ["domain"] = new Uri(Sandbox.Auth0Url).Authority });
-        }
+            return state.CustomDomains.Values.FirstOrDefault(d => d.IsDefault) is { } chosen
+                ? JsonBody.Answer(chosen.Render(withCertificate: true))
+                : JsonBody.Answer(new JsonObject { ["domain"] = new Uri(sandbox.Auth0Url).Authority });
+        });
     }
 
-    [Api("POST", "/api/v2/custom-domains", Auth0Scopes.CreateCustomDomains)]
-    private async Task<IResult> CreateCustomDomainAsync(Caller caller, HttpContext http)
+    private async Task<IResult> CreateAsync(HttpRequest request)
     {
-        var body = await Auth0Http.ReadObjectAsync(http.Request);
+        var body = await Auth0Wire.ReadObjectAsync(request);
         var unknown = body.Select(p => p.Key).Where(k => !CustomDomainKeys.Contains(k)).ToList();
         if (unknown.Count > 0)
         {
-            throw Auth0Http.InvalidBody($"Payload validation error: 'Additional properties not allowed: {string.Join(',', unknown)}'.");
+            throw Auth0Wire.InvalidBody($"Payload validation error: 'Additional properties not allowed: {string.Join(',', unknown)}'.");
         }
-        return Auth0Http.Json(AddCustomDomain(body, "pending_verification").Render(withCertificate: false), 201);
+        return JsonBody.Answer(AddCustomDomain(body, "pending_verification").Render(withCertificate: false), 201);
     }
 
     /// <summary>The control route: a custom domain in a chosen state (ready unless told), optionally primary or the tenant's default.</summary>
-    private JsonObject AddControlCustomDomain(JsonObject body)
+    public JsonObject AddInState(JsonObject body)
     {
         var status = body["status"]?.GetValue<string>() ?? "ready";
         if (!CustomDomainStatuses.Contains(status))
         {
-            throw Auth0Http.InvalidBody($"status must be one of {string.Join(", ", CustomDomainStatuses)}");
+            throw Auth0Wire.InvalidBody($"status must be one of {string.Join(", ", CustomDomainStatuses)}");
         }
         var request = new JsonObject(body.Where(p => CustomDomainKeys.Contains(p.Key)).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
         request["type"] ??= "auth0_managed_certs";
-        lock (_gate)
+        return state.Locked(() =>
         {
             var domain = AddCustomDomain(request, status);
             if (body["primary"] is JsonValue primary)
@@ -118,41 +122,41 @@ public sealed partial class Auth0Emulator
             }
             if (body["is_default"]?.GetValue<bool>() == true)
             {
-                foreach (var other in _customDomains.Values)
+                foreach (var other in state.CustomDomains.Values)
                 {
                     other.IsDefault = other == domain;
                 }
             }
             return domain.Render(withCertificate: true);
-        }
+        });
     }
 
     private StoredCustomDomain AddCustomDomain(JsonObject body, string status)
     {
         if (!body["domain"].IsString())
         {
-            throw Auth0Http.InvalidBody("Payload validation error: 'Missing required property: domain'.");
+            throw Auth0Wire.InvalidBody("Payload validation error: 'Missing required property: domain'.");
         }
         var type = body["type"].IsString() ? body["type"]!.GetValue<string>() : null;
         if (type is not ("auth0_managed_certs" or "self_managed_certs"))
         {
-            throw Auth0Http.InvalidBody(type is null
+            throw Auth0Wire.InvalidBody(type is null
                 ? "Payload validation error: 'Missing required property: type'."
                 : $"Payload validation error: 'No enum match for: \"{type}\"' on property type.");
         }
         var name = body["domain"]!.GetValue<string>().ToLowerInvariant();
         var id = "cd_" + RandomId.Alphanumeric(16);
         var managed = type == "auth0_managed_certs";
-        lock (_gate)
+        return state.Locked(() =>
         {
-            if (_customDomains.Values.Any(d => d.Domain == name))
+            if (state.CustomDomains.Values.Any(d => d.Domain == name))
             {
-                throw Auth0Http.Error(409, "The custom domain already exists", "custom_domain_conflict");
+                throw Auth0Wire.Error(409, "The custom domain already exists", "custom_domain_conflict");
             }
             // Recorded: the tenant's first custom domain is its primary one.
             var fields = new JsonObject
             {
-                ["primary"] = _customDomains.Count == 0,
+                ["primary"] = state.CustomDomains.Count == 0,
                 ["is_default"] = false,
                 ["status"] = status,
                 ["type"] = type,
@@ -162,7 +166,7 @@ public sealed partial class Auth0Emulator
                         ? new JsonObject
                         {
                             ["name"] = "CNAME",
-                            ["record"] = $"{new Uri(Sandbox.Auth0Url).Host}-{id.Replace('_', '-').ToLowerInvariant()}.edge.tenants.sandbox",
+                            ["record"] = $"{new Uri(sandbox.Auth0Url).Host}-{id.Replace('_', '-').ToLowerInvariant()}.edge.tenants.sandbox",
                             ["domain"] = name,
                         }
                         : new JsonObject { ["name"] = "TXT", ["record"] = Guid.NewGuid().ToString(), ["domain"] = "_cf-custom-hostname." + name }),
@@ -190,33 +194,26 @@ public sealed partial class Auth0Emulator
                     "ready" => new JsonObject
                     {
                         ["certificate_authority"] = "letsencrypt",
-                        ["renews_before"] = Auth0Http.Timestamp(DateTimeOffset.UtcNow.AddDays(60)),
+                        ["renews_before"] = Auth0Wire.Timestamp(DateTimeOffset.UtcNow.AddDays(60)),
                         ["status"] = "provisioned",
                     },
                     _ => new JsonObject { ["certificate_authority"] = "letsencrypt" },
                 };
             }
-            fields["created_at"] = Auth0Http.Timestamp(DateTimeOffset.UtcNow);
+            fields["created_at"] = Auth0Wire.Timestamp(DateTimeOffset.UtcNow);
             var domain = new StoredCustomDomain { Id = id, Domain = name, Fields = fields };
-            _customDomains[id] = domain;
+            state.CustomDomains[id] = domain;
             return domain;
-        }
+        });
     }
 
-    [Api("DELETE", "/api/v2/custom-domains/{id}", Auth0Scopes.DeleteCustomDomains)]
-    private IResult DeleteCustomDomain(Caller caller, HttpContext http)
+    private IResult Delete(string id)
     {
-        lock (_gate)
+        return state.Locked(() =>
         {
-            FindCustomDomain(RouteId(http));
-            _customDomains.Remove(RouteId(http));
+            state.FindCustomDomain(id);
+            state.CustomDomains.Remove(id);
             return Results.NoContent();
-        }
+        });
     }
-
-    /// <summary>Call with the lock held.</summary>
-    private StoredCustomDomain FindCustomDomain(string id) =>
-        _customDomains.TryGetValue(id, out var domain)
-            ? domain
-            : throw Auth0Http.Error(404, $"The custom domain {id} does not exist", "inexistent_custom_domain");
 }

@@ -1,31 +1,22 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ScalekitAuth0.Sandbox.Infrastructure;
 
 namespace ScalekitAuth0.Sandbox.Auth0;
 
-/// <summary>A request the Management API refuses, carrying the answer it gets.</summary>
-internal sealed class Auth0Refusal(IResult result) : Exception
+/// <summary>How Auth0's Management API reads requests and writes answers: its refusals, query parameters, paging and field selection.</summary>
+internal static class Auth0Wire
 {
-    public IResult Result { get; } = result;
-}
-
-/// <summary>Auth0's answers and the request parsing every Management API route shares.</summary>
-internal static class Auth0Http
-{
-    public static Auth0Refusal Error(int status, string message, string errorCode) =>
-        new(ErrorBodies.Result(Services.Auth0, status, message, errorCode));
+    public static ApiRefusal Error(int status, string message, string errorCode) =>
+        new(ErrorBodies.Result(Services.Auth0, status, message, errorCode), message);
 
     /// <summary>The answers Auth0's HTTP layer gives before any handler (bad JSON, no such route): no errorCode at all.</summary>
-    public static IResult Plain(int status, string message) => Json(
-        new JsonObject { ["statusCode"] = status, ["error"] = ErrorBodies.ReasonPhrase(status), ["message"] = message },
-        status);
+    public static IResult Plain(int status, string message) => ErrorBodies.Result(Services.Auth0, status, message, null);
 
-    public static Auth0Refusal InvalidBody(string message) => Error(400, message, "invalid_body");
+    public static ApiRefusal InvalidBody(string message) => Error(400, message, "invalid_body");
 
-    public static Auth0Refusal InvalidQuery(string message) => Error(400, message, "invalid_query_string");
+    public static ApiRefusal InvalidQuery(string message) => Error(400, message, "invalid_query_string");
 
     /// <summary>The exact 401 body Auth0 sends for a missing, unknown or expired token (it has attributes and no errorCode).</summary>
     public static IResult InvalidToken() => Results.Json(
@@ -38,25 +29,8 @@ internal static class Auth0Http
         },
         statusCode: 401);
 
-    public static IResult Json(JsonNode node, int status = 200) => Results.Json(node, statusCode: status);
-
-    public static async Task<JsonNode?> ReadJsonAsync(HttpRequest request)
-    {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var text = await reader.ReadToEndAsync();
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        try
-        {
-            return JsonNode.Parse(text);
-        }
-        catch (JsonException)
-        {
-            throw new Auth0Refusal(Plain(400, "Invalid request payload JSON format"));
-        }
-    }
+    public static Task<JsonNode?> ReadJsonAsync(HttpRequest request) =>
+        JsonBody.ReadAsync(request, _ => new ApiRefusal(Plain(400, "Invalid request payload JSON format"), "Invalid request payload JSON format"));
 
     public static async Task<JsonObject> ReadObjectAsync(HttpRequest request) =>
         await ReadJsonAsync(request) is var body && body is JsonObject o
@@ -106,9 +80,10 @@ internal static class Auth0Http
         return value;
     }
 
+    private const string CursorPrefix = "sandbox:";
+
     /// <summary>Checkpoint cursors are opaque to clients; here they name where the previous page stopped.</summary>
-    public static string Cursor(string position) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes("sandbox:" + position)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string Cursor(string position) => Base64Url.Encode(CursorPrefix + position);
 
     public static string? FromCursor(HttpRequest request)
     {
@@ -119,12 +94,10 @@ internal static class Auth0Http
         }
         try
         {
-            var padded = text.Replace('-', '+').Replace('_', '/');
-            padded += new string('=', (4 - padded.Length % 4) % 4);
-            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(padded));
-            if (decoded.StartsWith("sandbox:", StringComparison.Ordinal))
+            var decoded = Base64Url.DecodeText(text);
+            if (decoded.StartsWith(CursorPrefix, StringComparison.Ordinal))
             {
-                return decoded["sandbox:".Length..];
+                return decoded[CursorPrefix.Length..];
             }
         }
         catch (FormatException)
@@ -155,6 +128,17 @@ internal static class Auth0Http
         var page = items.Skip(start).Take(take).ToList();
         var next = start + page.Count < items.Count && page.Count > 0 ? Cursor(position(page[^1])) : null;
         return (page, next);
+    }
+
+    /// <summary>A checkpoint page as Auth0 answers it: <c>{key:[...]}</c>, with <c>next</c> only when more remain.</summary>
+    public static IResult CheckpointAnswer(string key, JsonArray items, string? next)
+    {
+        var answer = new JsonObject { [key] = items };
+        if (next is not null)
+        {
+            answer["next"] = next;
+        }
+        return JsonBody.Answer(answer);
     }
 
     /// <summary>The <c>fields</c>/<c>include_fields</c> selection; <paramref name="always"/> are kept as Auth0 keeps them.</summary>
