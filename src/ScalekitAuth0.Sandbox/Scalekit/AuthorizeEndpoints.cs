@@ -6,7 +6,7 @@ namespace ScalekitAuth0.Sandbox.Scalekit;
 
 /// <summary>
 /// What a login meets at Scalekit: <c>GET /oauth/authorize</c> checks the client and its redirect
-/// URI, finds the organization from the selector (behind Auth0, <c>login_hint</c>'s domain) and sends
+/// URI, finds the connection from the selector (behind Auth0, <c>login_hint</c>'s domain) and sends
 /// the browser to that organization's active SSO connection: an OIDC identity provider by a redirect
 /// through one hop on Scalekit's own host, a SAML one by a page that posts the request, as captured.
 /// Errors go back to <c>redirect_uri</c> as <c>error</c>/<c>error_description</c> (reference §5), but
@@ -51,7 +51,14 @@ internal sealed class AuthorizeEndpoints(ScalekitState state, SandboxContext san
         }
         var hint = Parameter("login_hint");
         var domain = Parameter("domain") is { Length: > 0 } given ? given : hint.Contains('@') ? hint[(hint.LastIndexOf('@') + 1)..].ToLowerInvariant() : "";
+        // The documented precedence: connection_id, then organization_id, then domain (or login_hint's).
+        var connectionId = Parameter("connection_id");
         var organizationId = Parameter("organization_id");
+        if (connectionId.Length > 0)
+        {
+            var chosen = state.SsoConnections.GetValueOrDefault(connectionId);
+            return chosen is { Active: true } ? Send(chosen) : Back("connection_not_active", $"connection {connectionId} is not active");
+        }
         var organization = organizationId.Length > 0 ? state.Organizations.GetValueOrDefault(organizationId)
             : domain.Length > 0 ? state.OwnerOfDomain(domain) : null;
         if (organization is null)
@@ -61,11 +68,9 @@ internal sealed class AuthorizeEndpoints(ScalekitState state, SandboxContext san
                 : Back("domain_not_found", $"domain {domain} is not registered to any organization");
         }
         var connection = state.SsoConnections.Values.FirstOrDefault(c => c.OrganizationId == organization.Id && c.Active);
-        if (connection is null)
-        {
-            return Back("no_active_connections", $"no active connections found for the organization {organization.Id}");
-        }
-        return connection.Type == "SAML"
+        return connection is null ? Back("no_active_connections", $"no active connections found for the organization {organization.Id}") : Send(connection);
+
+        IResult Send(SsoConnection connection) => connection.Type == "SAML"
             ? SamlPostPage(connection)
             : Results.Redirect(QueryHelpers.AddQueryString($"{sandbox.ScalekitUrl}/sso/v1/oidc/{connection.Id}/initiate",
                 new Dictionary<string, string?> { ["state"] = RandomId.Alphanumeric(24), ["login_hint"] = hint }));

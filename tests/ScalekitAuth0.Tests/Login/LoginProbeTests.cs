@@ -156,20 +156,6 @@ public sealed class LoginProbeTests(ModuleSandboxFixture fixture) : SandboxClien
     }
 
     [Fact]
-    public async Task Auth0s_authorize_checks_the_callback_exactly_and_shows_an_error_page_instead_of_redirecting()
-    {
-        var chain = await SetUpAsync();
-        var myApp = (await chain.Auth0.ResolveApplicationsAsync(["My App"], Operation.Silent())).For(["My App"])[0];
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-
-        var answer = await http.GetAsync($"{Fixture.Host.Auth0Url}/authorize?response_type=code&client_id={myApp.ClientId}&redirect_uri={Uri.EscapeDataString("https://myapp.example.com/callback/")}&connection={Name}&scope=openid&state=s");
-
-        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
-        Assert.Null(answer.Headers.Location);
-        Assert.Contains("Callback URL mismatch", await answer.Content.ReadAsStringAsync());
-    }
-
-    [Fact]
     public async Task Auth0s_callback_not_allowed_in_scalekit_fails_at_scalekit_with_the_sync()
     {
         var probe = await ProbeAsync(await SetUpAsync(callbackAllowed: false));
