@@ -107,6 +107,28 @@ public sealed class LoginProbeTests(ModuleSandboxFixture fixture) : SandboxClien
         Assert.DoesNotContain(Fixture.Host.RequestLog.Snapshot(), r => r.Path == "/authorize");
     }
 
+    [Theory]
+    [InlineData("tr-TR")]
+    [InlineData("de-DE")]
+    public async Task An_address_in_capitals_passes_whatever_the_machines_culture(string culture)
+    {
+        var chain = await SetUpAsync();
+        var saved = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+        try
+        {
+            var probe = await new LoginProber(chain.Auth0, chain.Scalekit, null).ProbeAsync(LoginAddress.Normalize("ALICE@ACME.COM"), Name, Operation.Silent());
+
+            Assert.Equal(LoginProbeStatus.Pass, probe.Status);
+            Assert.Equal("acme.com", probe.Domain);
+            Assert.Contains("login_hint=ALICE%40acme.com", probe.Hops[0].Url);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = saved;
+        }
+    }
+
     [Fact]
     public async Task Identifier_first_off_fails_at_routing()
     {
