@@ -73,8 +73,8 @@ function Format-Row([string]$What, [string]$Module, [string]$Baseline, [string]$
 # same target with the same compile-only PowerShell reference, with an equally explicit manifest.
 function New-EmptyModule([string]$Folder) {
     $source = Join-Path $Folder 'src'
-    $module = Join-Path $Folder 'Empty'
-    $null = New-Item -ItemType Directory -Path $source, $module -Force
+    $built = Join-Path $Folder 'Empty'
+    $null = New-Item -ItemType Directory -Path $source, $built -Force
     Set-Content -LiteralPath (Join-Path $source 'Empty.csproj') -Value @'
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
@@ -95,10 +95,10 @@ public sealed class GetEmptyCommand : PSCmdlet
     protected override void ProcessRecord() => WriteObject(true);
 }
 '@
-    $log = dotnet publish $source -c Release -o $module --nologo 2>&1
+    $log = dotnet publish $source -c Release -o $built --nologo 2>&1
     if ($LASTEXITCODE -ne 0) { throw "Building the empty module failed:`n$($log -join "`n")" }
-    $manifest = Join-Path $module 'Empty.psd1'
-    Set-Content -LiteralPath $manifest -Value @'
+    $emptyManifest = Join-Path $built 'Empty.psd1'
+    Set-Content -LiteralPath $emptyManifest -Value @'
 @{
     RootModule        = 'Empty.dll'
     ModuleVersion     = '1.0.0'
@@ -109,7 +109,7 @@ public sealed class GetEmptyCommand : PSCmdlet
     VariablesToExport = @()
 }
 '@
-    $manifest
+    $emptyManifest
 }
 
 # ---------------------------------------------------------------- import time
@@ -117,29 +117,32 @@ $emptyFolder = Join-Path ([IO.Path]::GetTempPath()) "ScalekitAuth0.Bench.$PID"
 try {
     Write-Host 'Import: building the empty module...'
     $emptyManifest = New-EmptyModule $emptyFolder
-    $importModule = "Import-Module '$($manifest.Replace("'", "''"))'"
-    $importEmpty = "Import-Module '$($emptyManifest.Replace("'", "''"))'"
+    # Each child also reports the processor time it used: on this shared machine the wall time of
+    # a child swings with the load, its own CPU time far less.
+    $ownCpu = '[Diagnostics.Process]::GetCurrentProcess().TotalProcessorTime.TotalMilliseconds'
+    $importModule = "Import-Module '$($manifest.Replace("'", "''"))'; $ownCpu"
+    $importEmpty = "Import-Module '$($emptyManifest.Replace("'", "''"))'; $ownCpu"
     Write-Host "Import: $ImportRuns child processes each, in turn..."
     # Warm the disk cache and the runtime before timing.
     $null = Invoke-Child $importModule
     $null = Invoke-Child $importEmpty
-    $moduleRuns = [System.Collections.Generic.List[double]]::new()
-    $emptyRuns = [System.Collections.Generic.List[double]]::new()
+    $moduleRuns = [System.Collections.Generic.List[object]]::new()
+    $emptyRuns = [System.Collections.Generic.List[object]]::new()
     for ($i = 0; $i -lt $ImportRuns; $i++) {
-        $moduleRuns.Add((Invoke-Child $importModule).Milliseconds)
-        $emptyRuns.Add((Invoke-Child $importEmpty).Milliseconds)
+        $moduleRuns.Add((Invoke-Child $importModule))
+        $emptyRuns.Add((Invoke-Child $importEmpty))
     }
 }
 finally {
     Remove-Item -LiteralPath $emptyFolder -Recurse -Force -ErrorAction Ignore
 }
-$moduleMedian = Get-Median $moduleRuns
-$emptyMedian = Get-Median $emptyRuns
+$module = @{ Wall = Get-Median $moduleRuns.Milliseconds; Cpu = Get-Median ($moduleRuns.Output | ForEach-Object { [double]$_ }) }
+$empty = @{ Wall = Get-Median $emptyRuns.Milliseconds; Cpu = Get-Median ($emptyRuns.Output | ForEach-Object { [double]$_ }) }
 $importLines = @(
-    'Import-Module in a new pwsh -NoProfile, medians of {0} runs each:' -f $ImportRuns
-    'module: {0:F0} ms' -f $moduleMedian
-    'empty module: {0:F0} ms' -f $emptyMedian
-    'difference: {0:F0} ms' -f ($moduleMedian - $emptyMedian)
+    'Import-Module in a new pwsh -NoProfile, medians of {0} runs each (wall, and the CPU time of the child):' -f $ImportRuns
+    'module: {0:F0} ms (CPU {1:F0} ms)' -f $module.Wall, $module.Cpu
+    'empty module: {0:F0} ms (CPU {1:F0} ms)' -f $empty.Wall, $empty.Cpu
+    'difference: {0:F0} ms (CPU {1:F0} ms)' -f ($module.Wall - $empty.Wall), ($module.Cpu - $empty.Cpu)
 )
 if ($ImportOnly) {
     $importLines | ForEach-Object { Write-Host $_ }
