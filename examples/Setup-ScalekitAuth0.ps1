@@ -3,8 +3,9 @@
     Sets Scalekit up as enterprise SSO for an Auth0 tenant, end to end, and shows what it made.
     Run it as often as you like: a second run finds everything in place and changes nothing.
 .DESCRIPTION
-    Connects with the conventional environment variables (AUTH0_DOMAIN, AUTH0_CLIENT_ID,
-    AUTH0_CLIENT_SECRET; SCALEKIT_ENVIRONMENT_URL, SCALEKIT_CLIENT_ID, SCALEKIT_CLIENT_SECRET),
+    Connects with the conventional environment variables ($env:AUTH0_DOMAIN, $env:AUTH0_CLIENT_ID,
+    $env:AUTH0_CLIENT_SECRET; $env:SCALEKIT_ENVIRONMENT_URL, $env:SCALEKIT_CLIENT_ID,
+    $env:SCALEKIT_CLIENT_SECRET),
     then runs the module's composed workflow:
 
       1. New-ScalekitConnection    the Auth0 OIDC connection to Scalekit, enabled for -Application

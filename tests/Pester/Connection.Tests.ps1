@@ -108,3 +108,22 @@ Describe 'Rate limits and failures on the create' {
         @(Invoke-SandboxAuth0Api 'api/v2/connections?name=scalekit').Count | Should -Be 1
     }
 }
+
+Describe 'Connecting to a host that cannot be reached' {
+    It 'names a host whose name does not resolve, advises the domain and DNS, tries at most twice, and keeps the session' {
+        Connect-Auth0 -Domain $sandbox.Auth0Url -Credential $sandbox.Auth0Credential
+        $trace = [System.Collections.Generic.List[string]]::new()
+
+        $thrown = { Connect-Auth0 -Domain nowhere.invalid -Credential $sandbox.Auth0Credential -Verbose -ErrorAction Stop 4>&1 |
+                ForEach-Object { $trace.Add("$_") } } |
+            Should -Throw -ErrorId 'Auth0Unreachable,ScalekitAuth0.Commands.ConnectAuth0Command' -PassThru
+
+        $thrown.CategoryInfo.Category | Should -Be 'ConnectionError'
+        $thrown.Exception.Message | Should -BeLike "Could not get an Auth0 token: *'nowhere.invalid' could not be resolved*"
+        $thrown.ErrorDetails.RecommendedAction | Should -BeLike "*'nowhere.invalid'*domain*DNS*"
+        $thrown.ErrorDetails.RecommendedAction | Should -Not -BeLike '*client secret*'
+        $attempts = @($trace | Where-Object { $_ -like 'POST https://nowhere.invalid/oauth/token -> *' })
+        $attempts.Count | Should -BeIn 1, 2 -Because "a name that does not resolve gets one retry at most: $($trace -join ' | ')"
+        (Get-Auth0CallbackUrl).Url | Should -Be "$($sandbox.Auth0Url)/login/callback" -Because 'the session connected before is kept' 
+    }
+}

@@ -3,7 +3,6 @@
 BeforeAll {
     . $PSScriptRoot/Common.ps1
     $sandbox = Start-TestSandbox
-    $port = ([uri]$sandbox.Auth0Url).Port
     $callback = "$($sandbox.Auth0Url)/login/callback"
 
     # The Scalekit environment client as Scalekit itself holds it, read or set around the module.
@@ -88,7 +87,7 @@ Describe 'Sync-ScalekitRedirectUri in the chained pipeline' {
 
         $result = New-ScalekitConnection -Name scalekit | Sync-ScalekitRedirectUri
 
-        $result.RedirectUris | Should -Be @($callback, "http://login.acme.com:$port/login/callback")
+        $result.RedirectUris | Should -Be @($callback, "https://login.acme.com/login/callback")
         (Get-Auth0CallbackUrl | Where-Object Source -eq CustomDomain).Domain | Should -Be 'login.acme.com'
     }
 
@@ -100,6 +99,70 @@ Describe 'Sync-ScalekitRedirectUri in the chained pipeline' {
 
         Get-SandboxRequest | Where-Object method -in 'POST', 'PATCH', 'PUT', 'DELETE' | Where-Object path -ne '/oauth/token' | Should -BeNullOrEmpty
         (Invoke-ScalekitClientApi).PSObject.Properties['post_login_uris'].Value | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Scalekit''s cap of 5 allowed redirect URIs' {
+    BeforeEach {
+        Reset-SandboxAndConnect
+        $four = 'https://app1.acme.com/callback', 'https://app2.acme.com/callback', 'https://app3.acme.com/callback', 'https://app4.acme.com/callback'
+        $null = Invoke-ScalekitClientApi PATCH @{ post_login_uris = $four }
+        Add-SandboxCustomDomain login.acme.com -Status ready
+        $custom = 'https://login.acme.com/login/callback'
+        $connection = New-ScalekitConnection -Name scalekit
+        Clear-SandboxRequest
+    }
+
+    It 'adds the tenant''s callback, fails for the custom domain''s with ScalekitRedirectUriLimit, and keeps the 4' {
+        $result = $connection | Sync-ScalekitRedirectUri -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $result | Should -BeNullOrEmpty
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'ScalekitRedirectUriLimit,ScalekitAuth0.Commands.SyncScalekitRedirectUriCommand'
+        $failures[0].TargetObject.Name | Should -Be 'scalekit'
+        $message = $failures[0].Exception.Message
+        $message | Should -BeLike '*at most 5 redirect URIs*'
+        $message | Should -BeLike "*left out: $custom. The client allows 5 now in post_login_uris: $(($four + $callback) -join ', ').*"
+        $failures[0].ErrorDetails.RecommendedAction | Should -BeLike '*no longer uses*Remove-ScalekitRedirectUri*'
+        (Invoke-ScalekitClientApi).post_login_uris | Should -Be @($four + $callback)
+        (Get-ClientPatch).body | Should -Be (@{ post_login_uris = @($four + $callback) } | ConvertTo-Json -Compress)
+    }
+
+    It '-WhatIf says the same and writes nothing' {
+        $connection | Sync-ScalekitRedirectUri -WhatIf -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ScalekitRedirectUriLimit,*'
+        $failures[0].Exception.Message | Should -BeLike "*at most 5*left out: $custom. With this change the client would allow 5 in post_login_uris: $(($four + $callback) -join ', ').*"
+        $failures[0].ErrorDetails.RecommendedAction | Should -BeLike '*Remove-ScalekitRedirectUri*'
+        Get-SandboxRequest -Method PATCH | Should -BeNullOrEmpty
+        (Invoke-ScalekitClientApi).post_login_uris | Should -Be $four
+    }
+
+    It 'removes nothing from a full list to make room, and writes nothing' {
+        $five = $four + 'https://app5.acme.com/callback'
+        $null = Invoke-ScalekitClientApi PATCH @{ post_login_uris = $five }
+        Clear-SandboxRequest
+
+        $connection | Sync-ScalekitRedirectUri -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ScalekitRedirectUriLimit,*'
+        $failures[0].Exception.Message | Should -BeLike "*left out: $callback, $custom.*"
+        Get-ClientPatch | Should -BeNullOrEmpty
+        (Invoke-ScalekitClientApi).post_login_uris | Should -Be $five
+    }
+
+    It 'gives the same error when Scalekit itself refuses the list, and nothing is stored' {
+        $null = Invoke-SandboxControl PUT scalekit/client-shape @{ legacyRedirectUris = $false; maxRedirectUris = 4 }
+
+        $connection | Sync-ScalekitRedirectUri -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ScalekitRedirectUriLimit,*'
+        $failures[0].Exception.Message | Should -BeLike "Scalekit refused*left out: $callback, $custom. The client allows 4 now*"
+        $failures[0].ErrorDetails.RecommendedAction | Should -BeLike '*Remove-ScalekitRedirectUri*'
+        (Get-ClientPatch).status | Should -Be 400
+        (Invoke-ScalekitClientApi).post_login_uris | Should -Be $four
     }
 }
 

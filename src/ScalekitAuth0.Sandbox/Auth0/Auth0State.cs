@@ -1,33 +1,68 @@
 using System.Text.Json.Nodes;
+using ScalekitAuth0.Sandbox.Infrastructure;
 
 namespace ScalekitAuth0.Sandbox.Auth0;
 
-/// <summary>The Management API scopes the sandbox checks.</summary>
-public static class Auth0Scopes
+/// <summary>
+/// Everything the Auth0 emulator remembers: connections, clients (applications and the M2M callers
+/// the token endpoint knows) and custom domains. The <c>Find*</c> lookups expect the lock held.
+/// </summary>
+internal sealed class Auth0State : LockedState
 {
-    public const string ReadConnections = "read:connections";
-    public const string CreateConnections = "create:connections";
-    public const string UpdateConnections = "update:connections";
-    public const string DeleteConnections = "delete:connections";
-    public const string ReadConnectionsOptions = "read:connections_options";
-    public const string UpdateConnectionsOptions = "update:connections_options";
-    public const string ReadClients = "read:clients";
-    public const string ReadCustomDomains = "read:custom_domains";
+    private readonly SeedCredentials _seeds;
+    private long _clientSeq;
 
-    /// <summary>What the seeded machine-to-machine client is granted: every scope the module needs, no more.</summary>
-    public static IReadOnlyList<string> Module { get; } =
-    [
-        ReadConnections, CreateConnections, UpdateConnections, DeleteConnections,
-        ReadConnectionsOptions, UpdateConnectionsOptions, ReadClients, ReadCustomDomains,
-    ];
+    public Auth0State(SeedCredentials seeds)
+    {
+        _seeds = seeds;
+        Reset();
+    }
 
-    // Beyond the module's needs: what the recorded upstream tests used to make and remove their
-    // own clients and custom domains, and to see client secrets.
-    public const string CreateClients = "create:clients";
-    public const string DeleteClients = "delete:clients";
-    public const string ReadClientKeys = "read:client_keys";
-    public const string CreateCustomDomains = "create:custom_domains";
-    public const string DeleteCustomDomains = "delete:custom_domains";
+    public Dictionary<string, StoredConnection> Connections { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, StoredClient> Clients { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, StoredCustomDomain> CustomDomains { get; } = new(StringComparer.Ordinal);
+
+    public void Reset() => Locked(() =>
+    {
+        Connections.Clear();
+        Clients.Clear();
+        CustomDomains.Clear();
+        AddClient("My App", "regular_web", null);
+        AddClient("Other App", "spa", null);
+        AddClient("ScalekitAuth0 Sandbox M2M", "non_interactive", Auth0Scopes.Module, _seeds.Auth0ClientId, _seeds.Auth0ClientSecret);
+    });
+
+    public StoredClient AddClient(string name, string appType, IEnumerable<string>? scopes, string? clientId = null, string? secret = null) =>
+        StoreClient(StoredClient.Defaults(new JsonObject { ["name"] = name, ["app_type"] = appType }), scopes, clientId, secret);
+
+    public StoredClient StoreClient(JsonObject fields, IEnumerable<string>? scopes, string? clientId = null, string? secret = null) => Locked(() =>
+    {
+        var client = new StoredClient
+        {
+            Seq = ++_clientSeq,
+            ClientId = clientId ?? RandomId.Alphanumeric(32),
+            ClientSecret = secret ?? RandomId.Alphanumeric(64),
+            Fields = fields,
+            GrantedScopes = scopes?.ToHashSet(StringComparer.Ordinal),
+        };
+        Clients[client.ClientId] = client;
+        return client;
+    });
+
+    public StoredClient FindClient(string id) =>
+        Clients.TryGetValue(id, out var client) ? client : throw Auth0Wire.Error(404, "The client does not exist", "inexistent_client");
+
+    public StoredConnection FindConnection(string id) =>
+        Connections.TryGetValue(id, out var connection)
+            ? connection
+            : throw Auth0Wire.Error(404, "The connection does not exist", "inexistent_connection");
+
+    public StoredCustomDomain FindCustomDomain(string id) =>
+        CustomDomains.TryGetValue(id, out var domain)
+            ? domain
+            : throw Auth0Wire.Error(404, $"The custom domain {id} does not exist", "inexistent_custom_domain");
 }
 
 /// <summary>An enterprise connection. <see cref="Fields"/> holds every top-level key but the ones kept apart.</summary>
@@ -76,6 +111,47 @@ internal sealed class StoredClient
     public required JsonObject Fields { get; init; }
     /// <summary>Scopes on the Management API audience; null for an application that cannot get a Management API token.</summary>
     public IReadOnlySet<string>? GrantedScopes { get; init; }
+
+    /// <summary>The defaults Auth0 answers a bare <c>{"name"}</c> create with (recorded), around what was sent.</summary>
+    public static JsonObject Defaults(JsonObject sent)
+    {
+        var jwt = new JsonObject { ["secret_encoded"] = false };
+        foreach (var (key, value) in sent["jwt_configuration"] as JsonObject ?? new JsonObject { ["lifetime_in_seconds"] = 36000 })
+        {
+            jwt[key] = value?.DeepClone();
+        }
+        var fields = new JsonObject
+        {
+            ["name"] = sent["name"]?.DeepClone(),
+            ["is_first_party"] = true,
+            ["is_token_endpoint_ip_header_trusted"] = false,
+            ["oidc_conformant"] = false,
+            ["jwt_configuration"] = jwt,
+            ["signing_keys"] = new JsonArray(new JsonObject { ["cert"] = "-----BEGIN CERTIFICATE-----\nsandbox\n-----END CERTIFICATE-----" }),
+            ["sso_disabled"] = false,
+            ["cross_origin_authentication"] = false,
+            ["grant_types"] = new JsonArray("authorization_code", "implicit", "refresh_token", "client_credentials"),
+            ["custom_login_page_on"] = true,
+            ["refresh_token"] = new JsonObject
+            {
+                ["rotation_type"] = "non-rotating",
+                ["expiration_type"] = "non-expiring",
+                ["leeway"] = 0,
+                ["token_lifetime"] = 2592000,
+                ["infinite_token_lifetime"] = true,
+                ["infinite_idle_token_lifetime"] = true,
+                ["idle_token_lifetime"] = 1296000,
+            },
+        };
+        foreach (var (key, value) in sent)
+        {
+            if (key != "jwt_configuration")
+            {
+                fields[key] = value?.DeepClone();
+            }
+        }
+        return fields;
+    }
 
     /// <summary>Recorded order: name, description, client_id, client_secret, then the rest; secrets need read:client_keys.</summary>
     public JsonObject Render(bool withSecrets)

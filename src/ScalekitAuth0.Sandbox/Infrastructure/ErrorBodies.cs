@@ -5,13 +5,21 @@ namespace ScalekitAuth0.Sandbox.Infrastructure;
 /// <summary>The error bodies each real service sends, so the module's error mapping is tested against the real shapes.</summary>
 public static class ErrorBodies
 {
-    public static JsonObject Auth0(int status, string message, string? errorCode) => new()
+    /// <summary>A null <paramref name="errorCode"/> is left out, as in the answers Auth0's HTTP layer gives before any handler.</summary>
+    public static JsonObject Auth0(int status, string message, string? errorCode)
     {
-        ["statusCode"] = status,
-        ["error"] = ReasonPhrase(status),
-        ["message"] = message,
-        ["errorCode"] = errorCode,
-    };
+        var body = new JsonObject
+        {
+            ["statusCode"] = status,
+            ["error"] = ReasonPhrase(status),
+            ["message"] = message,
+        };
+        if (errorCode is not null)
+        {
+            body["errorCode"] = errorCode;
+        }
+        return body;
+    }
 
     /// <summary>grpc-gateway's google.rpc.Status JSON, with the gRPC code Scalekit maps the HTTP status from.</summary>
     public static JsonObject Scalekit(int status, string message, string? errorCode) => new()
@@ -32,6 +40,10 @@ public static class ErrorBodies
 
     public static IResult Result(string service, int status, string message, string? errorCode) =>
         Results.Json(For(service, status, message, errorCode), statusCode: status);
+
+    /// <summary>RFC 6749 §5.2: what both token endpoints answer a refused grant with.</summary>
+    public static IResult OAuth(int status, string error, string description) =>
+        Results.Json(new JsonObject { ["error"] = error, ["error_description"] = description }, statusCode: status);
 
     public static string ReasonPhrase(int status) =>
         Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);

@@ -25,27 +25,3 @@ public sealed class SandboxContext(SeedCredentials seeds)
     /// <summary>Known once Kestrel has bound its port; read at request time, never at start-up.</summary>
     public string ScalekitUrl { get; internal set; } = "";
 }
-
-/// <summary>One emulated service: its routes, its control routes under /_sandbox/, and a way back to its seeds.</summary>
-public interface IEmulator
-{
-    string Service { get; }
-
-    void Map(IEndpointRouteBuilder routes);
-
-    /// <summary>This service's own control routes, mapped into the /_sandbox/ group on both ports.</summary>
-    void MapControl(IEndpointRouteBuilder control)
-    {
-    }
-
-    void Reset();
-}
-
-public static class RandomId
-{
-    private const string Letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
-    public static string Alphanumeric(int length) => System.Security.Cryptography.RandomNumberGenerator.GetString(Letters, length);
-
-    public static string Digits(int length) => System.Security.Cryptography.RandomNumberGenerator.GetString("0123456789", length);
-}

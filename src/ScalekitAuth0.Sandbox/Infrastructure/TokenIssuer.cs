@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace ScalekitAuth0.Sandbox.Infrastructure;
@@ -29,7 +28,7 @@ public sealed class TokenIssuer
             ["exp"] = (now + lifetime).ToUnixTimeSeconds(),
             ["jti"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(8)),
         };
-        var token = $"{Base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}")}.{Base64Url(payload.ToJsonString())}.sandbox";
+        var token = $"{Base64Url.Encode("{\"alg\":\"none\",\"typ\":\"JWT\"}")}.{Base64Url.Encode(payload.ToJsonString())}.sandbox";
         _issued[token] = new IssuedToken(service, clientId, scopeSet, now + lifetime);
         return token;
     }
@@ -49,7 +48,4 @@ public sealed class TokenIssuer
 
     /// <summary>Forgets every token, so the next request with any of them gets a 401: a token expiring mid-run.</summary>
     public void RevokeAll() => _issued.Clear();
-
-    private static string Base64Url(string text) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

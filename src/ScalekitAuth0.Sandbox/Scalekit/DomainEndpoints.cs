@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using ScalekitAuth0.Sandbox.Infrastructure;
+using ScalekitAuth0.Sandbox.Scalekit.Rules;
 
 namespace ScalekitAuth0.Sandbox.Scalekit;
 
@@ -8,35 +9,28 @@ namespace ScalekitAuth0.Sandbox.Scalekit;
 /// organization in the environment: adding one that any organization already has is a 400, the
 /// documented "domain already exists". Domains created through the API are admin-verified at once.
 /// </summary>
-internal sealed partial class DomainEndpoints(ScalekitState state, OrganizationEndpoints organizations)
+internal sealed class DomainEndpoints(ScalekitState state, OrganizationEndpoints organizations) : IEndpoints
 {
     private const int DefaultPageSize = 30;
     private const int MaxPageSize = 100;
     private const string OrganizationDomain = "ORGANIZATION_DOMAIN";
     private const string AllowedEmailDomain = "ALLOWED_EMAIL_DOMAIN";
 
-    /// <summary>A few of the public mail providers Scalekit blocks ("Public/disposable domains (e.g., gmail.com) are blocked").</summary>
-    private static readonly HashSet<string> PublicDomains = new(StringComparer.Ordinal)
+    public void Map(IEndpointRouteBuilder routes)
     {
-        "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com", "aol.com",
-        "proton.me", "protonmail.com", "mailinator.com",
-    };
-
-    public void Map(IEndpointRouteBuilder api)
-    {
-        api.MapPost("/organizations/{organization_id}/domains", async (string organization_id, HttpRequest request) =>
+        routes.MapPost("/organizations/{organization_id}/domains", async (string organization_id, HttpRequest request) =>
         {
             var fields = ScalekitWire.Fields(await ScalekitWire.ReadObjectAsync(request), ["domain", "domain_type"]);
             return state.Locked(() => ScalekitWire.Wrapped("domain", Serialize(Create(organizations.Find(organization_id), fields))));
         });
-        api.MapGet("/organizations/{organization_id}/domains", (string organization_id, HttpRequest request) =>
+        routes.MapGet("/organizations/{organization_id}/domains", (string organization_id, HttpRequest request) =>
             state.Locked(() => List(organizations.Find(organization_id), request)));
-        api.MapGet("/organizations/{organization_id}/domains/{id}", (string organization_id, string id) =>
+        routes.MapGet("/organizations/{organization_id}/domains/{id}", (string organization_id, string id) =>
             state.Locked(() => ScalekitWire.Wrapped("domain", Serialize(Find(organization_id, id)))));
-        api.MapDelete("/organizations/{organization_id}/domains/{id}", (string organization_id, string id) => state.Locked(() =>
+        routes.MapDelete("/organizations/{organization_id}/domains/{id}", (string organization_id, string id) => state.Locked(() =>
         {
             state.Domains.Remove(Find(organization_id, id).Id);
-            return ScalekitWire.Json(new JsonObject());
+            return JsonBody.Answer(new JsonObject());
         }));
     }
 
@@ -45,7 +39,7 @@ internal sealed partial class DomainEndpoints(ScalekitState state, OrganizationE
         var organization = organizations.Find(organizationId);
         return state.Domains.TryGetValue(id, out var domain) && domain.OrganizationId == organization.Id
             ? domain
-            : throw ScalekitApiException.NotFound("domain not found");
+            : throw ScalekitWire.NotFound("domain not found");
     }
 
     private OrganizationDomain Create(Organization organization, Dictionary<string, JsonNode?> fields)
@@ -54,20 +48,9 @@ internal sealed partial class DomainEndpoints(ScalekitState state, OrganizationE
         var type = ScalekitWire.String(fields, "domain_type") ?? OrganizationDomain;
         if (type is not (OrganizationDomain or AllowedEmailDomain))
         {
-            throw ScalekitApiException.Undecodable($"proto: invalid value for enum field domain_type: \"{type}\"");
+            throw ScalekitWire.Undecodable($"proto: invalid value for enum field domain_type: \"{type}\"");
         }
-        if (name.Length > 253 || !DomainPattern().IsMatch(name))
-        {
-            throw ScalekitApiException.Invalid($"invalid domain format: \"{name}\"");
-        }
-        if (PublicDomains.Contains(name))
-        {
-            throw ScalekitApiException.Invalid($"public or disposable domain not allowed: \"{name}\"");
-        }
-        if (state.Domains.Values.Any(d => d.Name == name))
-        {
-            throw ScalekitApiException.Invalid($"domain already exists: \"{name}\"");
-        }
+        DomainRules.ValidateName(state, name);
         var created = ScalekitWire.NowToMillisecond();
         var domain = new OrganizationDomain
         {
@@ -91,13 +74,13 @@ internal sealed partial class DomainEndpoints(ScalekitState state, OrganizationE
         var pageNumber = ScalekitWire.QueryInt(request, "page_number") ?? 0;
         if (pageSize < 0 || pageNumber < 0)
         {
-            throw ScalekitApiException.Invalid("invalid page_size or page_number: must not be negative");
+            throw ScalekitWire.Invalid("invalid page_size or page_number: must not be negative");
         }
         pageSize = pageSize == 0 ? DefaultPageSize : Math.Min(pageSize, MaxPageSize);
         var type = request.Query["domain_type"].ToString();
         var matching = state.Domains.Values.Where(d => d.OrganizationId == organization.Id && (type.Length == 0 || d.DomainType == type));
-        var page = ScalekitWire.Page(matching, pageNumber, pageSize).Select(d => (JsonNode?)Serialize(d)).ToArray();
-        return ScalekitWire.Json(new JsonObject
+        var page = Paging.Offset(matching, pageNumber, pageSize).Select(d => (JsonNode?)Serialize(d)).ToArray();
+        return JsonBody.Answer(new JsonObject
         {
             ["domains"] = new JsonArray(page),
             ["page_number"] = pageNumber,
@@ -117,7 +100,4 @@ internal sealed partial class DomainEndpoints(ScalekitState state, OrganizationE
         ["create_time"] = ScalekitWire.Timestamp(domain.CreateTime),
         ["update_time"] = ScalekitWire.Timestamp(domain.UpdateTime),
     };
-
-    [GeneratedRegex(@"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")]
-    private static partial Regex DomainPattern();
 }

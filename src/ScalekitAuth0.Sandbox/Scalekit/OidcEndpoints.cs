@@ -10,7 +10,7 @@ namespace ScalekitAuth0.Sandbox.Scalekit;
 /// (shaped as captured on 2025-04-10) and the JWKS. The sandbox's tokens are not signed with the
 /// key served at <c>/keys</c>; only the shapes matter to the module and to Auth0's discovery.
 /// </summary>
-internal sealed class OidcEndpoints
+internal sealed class OidcEndpoints : IEndpoints
 {
     private const int TokenLifetimeSeconds = 86399;
     private static readonly string[] AuthMethods = ["none", "client_secret_basic", "client_secret_post", "private_key_jwt"];
@@ -31,8 +31,8 @@ internal sealed class OidcEndpoints
             ["kty"] = "RSA",
             ["kid"] = "snk_" + RandomId.Digits(17),
             ["alg"] = "RS256",
-            ["n"] = Base64Url(key.Modulus!),
-            ["e"] = Base64Url(key.Exponent!),
+            ["n"] = Base64Url.Encode(key.Modulus!),
+            ["e"] = Base64Url.Encode(key.Exponent!),
         };
         _jwks = new JsonObject { ["keys"] = new JsonArray(jwk) }.ToJsonString();
     }
@@ -40,7 +40,7 @@ internal sealed class OidcEndpoints
     public void Map(IEndpointRouteBuilder routes)
     {
         routes.MapPost("/oauth/token", IssueTokenAsync);
-        routes.MapGet("/.well-known/openid-configuration", () => ScalekitWire.Json(Discovery()));
+        routes.MapGet("/.well-known/openid-configuration", () => JsonBody.Answer(Discovery()));
         routes.MapGet("/keys", () => Results.Text(_jwks, "application/json"));
     }
 
@@ -48,22 +48,22 @@ internal sealed class OidcEndpoints
     {
         if (!request.HasFormContentType)
         {
-            return OAuthError(400, "invalid_request", "the request body must be application/x-www-form-urlencoded");
+            return ErrorBodies.OAuth(400, "invalid_request", "the request body must be application/x-www-form-urlencoded");
         }
         var form = await request.ReadFormAsync();
         if (form["grant_type"] != "client_credentials")
         {
-            return OAuthError(400, "unsupported_grant_type", "only the client_credentials grant is supported");
+            return ErrorBodies.OAuth(400, "unsupported_grant_type", "only the client_credentials grant is supported");
         }
         var (clientId, clientSecret) = BasicCredentials(request) ?? (form["client_id"].ToString(), form["client_secret"].ToString());
         var seeds = _sandbox.Seeds;
         if (clientId != seeds.ScalekitClientId || clientSecret != seeds.ScalekitClientSecret)
         {
-            return OAuthError(401, "invalid_client", "client authentication failed: unknown client or wrong secret");
+            return ErrorBodies.OAuth(401, "invalid_client", "client authentication failed: unknown client or wrong secret");
         }
         var token = _sandbox.Tokens.Issue(Services.Scalekit, _sandbox.ScalekitUrl, clientId, ["openid"], TimeSpan.FromSeconds(TokenLifetimeSeconds));
         _state.Locked(() => _state.Client.Secret.LastUsedTime = DateTimeOffset.UtcNow);
-        return ScalekitWire.Json(new JsonObject
+        return JsonBody.Answer(new JsonObject
         {
             ["access_token"] = token,
             ["token_type"] = "Bearer",
@@ -85,27 +85,27 @@ internal sealed class OidcEndpoints
             ["revocation_endpoint"] = url + "/revoke",
             ["end_session_endpoint"] = url + "/end_session",
             ["jwks_uri"] = url + "/keys",
-            ["scopes_supported"] = ScalekitWire.StringArray(["openid", "email", "profile", "offline_access"]),
-            ["response_types_supported"] = ScalekitWire.StringArray(["code"]),
-            ["response_modes_supported"] = ScalekitWire.StringArray(["query"]),
-            ["grant_types_supported"] = ScalekitWire.StringArray(["authorization_code", "client_credentials", "refresh_token"]),
-            ["subject_types_supported"] = ScalekitWire.StringArray(["public"]),
-            ["id_token_signing_alg_values_supported"] = ScalekitWire.StringArray(["RS256"]),
-            ["request_object_signing_alg_values_supported"] = ScalekitWire.StringArray(["RS256"]),
-            ["token_endpoint_auth_methods_supported"] = ScalekitWire.StringArray(AuthMethods),
-            ["token_endpoint_auth_signing_alg_values_supported"] = ScalekitWire.StringArray(["RS256"]),
-            ["revocation_endpoint_auth_methods_supported"] = ScalekitWire.StringArray(AuthMethods),
-            ["revocation_endpoint_auth_signing_alg_values_supported"] = ScalekitWire.StringArray(["RS256"]),
-            ["introspection_endpoint_auth_methods_supported"] = ScalekitWire.StringArray(["client_secret_basic", "private_key_jwt"]),
-            ["introspection_endpoint_auth_signing_alg_values_supported"] = ScalekitWire.StringArray(["RS256"]),
-            ["claims_supported"] = ScalekitWire.StringArray(
+            ["scopes_supported"] = JsonBody.Strings(["openid", "email", "profile", "offline_access"]),
+            ["response_types_supported"] = JsonBody.Strings(["code"]),
+            ["response_modes_supported"] = JsonBody.Strings(["query"]),
+            ["grant_types_supported"] = JsonBody.Strings(["authorization_code", "client_credentials", "refresh_token"]),
+            ["subject_types_supported"] = JsonBody.Strings(["public"]),
+            ["id_token_signing_alg_values_supported"] = JsonBody.Strings(["RS256"]),
+            ["request_object_signing_alg_values_supported"] = JsonBody.Strings(["RS256"]),
+            ["token_endpoint_auth_methods_supported"] = JsonBody.Strings(AuthMethods),
+            ["token_endpoint_auth_signing_alg_values_supported"] = JsonBody.Strings(["RS256"]),
+            ["revocation_endpoint_auth_methods_supported"] = JsonBody.Strings(AuthMethods),
+            ["revocation_endpoint_auth_signing_alg_values_supported"] = JsonBody.Strings(["RS256"]),
+            ["introspection_endpoint_auth_methods_supported"] = JsonBody.Strings(["client_secret_basic", "private_key_jwt"]),
+            ["introspection_endpoint_auth_signing_alg_values_supported"] = JsonBody.Strings(["RS256"]),
+            ["claims_supported"] = JsonBody.Strings(
             [
                 "sub", "aud", "exp", "iat", "iss", "auth_time", "nonce", "acr", "amr", "c_hash", "at_hash", "act", "scopes",
                 "client_id", "azp", "preferred_username", "name", "family_name", "given_name", "locale", "email",
                 "email_verified", "phone_number", "phone_number_verified",
             ]),
-            ["code_challenge_methods_supported"] = ScalekitWire.StringArray(["S256"]),
-            ["ui_locales_supported"] = ScalekitWire.StringArray(["en"]),
+            ["code_challenge_methods_supported"] = JsonBody.Strings(["S256"]),
+            ["ui_locales_supported"] = JsonBody.Strings(["en"]),
             ["request_parameter_supported"] = true,
             ["request_uri_parameter_supported"] = false,
             ["backchannel_logout_supported"] = true,
@@ -132,9 +132,4 @@ internal sealed class OidcEndpoints
             return null;
         }
     }
-
-    private static IResult OAuthError(int status, string error, string description) =>
-        Results.Json(new JsonObject { ["error"] = error, ["error_description"] = description }, statusCode: status);
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

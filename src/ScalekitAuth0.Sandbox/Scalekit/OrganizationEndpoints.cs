@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using ScalekitAuth0.Sandbox.Infrastructure;
+using ScalekitAuth0.Sandbox.Scalekit.Rules;
 
 namespace ScalekitAuth0.Sandbox.Scalekit;
 
@@ -10,7 +10,7 @@ namespace ScalekitAuth0.Sandbox.Scalekit;
 /// settings toggles and Admin Portal links. Bodies and shapes follow the Postman captures: create
 /// answers 200 and, like list items, without <c>settings</c>; get and update include them.
 /// </summary>
-internal sealed partial class OrganizationEndpoints(ScalekitState state, SandboxContext sandbox)
+internal sealed class OrganizationEndpoints(ScalekitState state, SandboxContext sandbox) : IEndpoints
 {
     private const string OneofMessage = "field already set for oneof \"identities\"";
     private const int DefaultPageSize = 10;
@@ -21,43 +21,43 @@ internal sealed partial class OrganizationEndpoints(ScalekitState state, Sandbox
     private static readonly string[] UpdateFields = ["display_name", "external_id", "metadata", "slug", "logo_url"];
     private static readonly string[] PortalFeatures = ["sso", "dir_sync"];
 
-    public void Map(IEndpointRouteBuilder api)
+    public void Map(IEndpointRouteBuilder routes)
     {
-        api.MapPost("/organizations", async (HttpRequest request) =>
+        routes.MapPost("/organizations", async (HttpRequest request) =>
         {
             var fields = ScalekitWire.Fields(await ScalekitWire.ReadObjectAsync(request), CreateFields);
             return state.Locked(() => ScalekitWire.Wrapped("organization", Serialize(Create(fields), settings: false)));
         });
-        api.MapGet("/organizations", (HttpRequest request) => state.Locked(() => List(request)));
-        api.MapGet("/organizations/{id}", (string id, HttpRequest request) =>
+        routes.MapGet("/organizations", (HttpRequest request) => state.Locked(() => List(request)));
+        routes.MapGet("/organizations/{id}", (string id, HttpRequest request) =>
         {
             if (request.Query.ContainsKey("external_id"))
             {
-                throw ScalekitApiException.Undecodable(OneofMessage);
+                throw ScalekitWire.Undecodable(OneofMessage);
             }
             return state.Locked(() => ScalekitWire.Wrapped("organization", Serialize(Find(id), settings: true)));
         });
-        api.MapGet("/organizations:external/{external_id}", (string external_id, HttpRequest request) =>
+        routes.MapGet("/organizations:external/{external_id}", (string external_id, HttpRequest request) =>
         {
             if (request.Query.ContainsKey("id"))
             {
-                throw ScalekitApiException.Undecodable(OneofMessage);
+                throw ScalekitWire.Undecodable(OneofMessage);
             }
             // Kestrel decodes every escape in the path but %2F, which routing leaves as it came.
             var externalId = external_id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
             return state.Locked(() =>
             {
                 var organization = state.Organizations.Values.FirstOrDefault(o => o.ExternalId == externalId)
-                    ?? throw ScalekitApiException.NotFound("organization not found");
+                    ?? throw ScalekitWire.NotFound("organization not found");
                 return ScalekitWire.Wrapped("organization", Serialize(organization, settings: true));
             });
         });
-        api.MapPatch("/organizations/{id}", async (string id, HttpRequest request) =>
+        routes.MapPatch("/organizations/{id}", async (string id, HttpRequest request) =>
         {
             var fields = ScalekitWire.Fields(await ScalekitWire.ReadObjectAsync(request), UpdateFields);
             return state.Locked(() => ScalekitWire.Wrapped("organization", Serialize(Update(Find(id), fields), settings: true)));
         });
-        api.MapDelete("/organizations/{id}", (string id) => state.Locked(() =>
+        routes.MapDelete("/organizations/{id}", (string id) => state.Locked(() =>
         {
             var organization = Find(id);
             state.Organizations.Remove(organization.Id);
@@ -65,9 +65,9 @@ internal sealed partial class OrganizationEndpoints(ScalekitState state, Sandbox
             {
                 state.Domains.Remove(domain.Id);
             }
-            return ScalekitWire.Json(new JsonObject());
+            return JsonBody.Answer(new JsonObject());
         }));
-        api.MapPatch("/organizations/{id}/settings", async (string id, HttpRequest request) =>
+        routes.MapPatch("/organizations/{id}/settings", async (string id, HttpRequest request) =>
         {
             var features = Features(await ScalekitWire.ReadObjectAsync(request));
             return state.Locked(() =>
@@ -89,12 +89,12 @@ internal sealed partial class OrganizationEndpoints(ScalekitState state, Sandbox
                 return ScalekitWire.Wrapped("organization", Serialize(organization, settings: true));
             });
         });
-        api.MapPut("/organizations/{id}/portal_links", (string id, HttpRequest request) =>
+        routes.MapPut("/organizations/{id}/portal_links", (string id, HttpRequest request) =>
         {
             var unknown = request.Query["features"].FirstOrDefault(f => !PortalFeatures.Contains(f));
             if (unknown is not null)
             {
-                throw ScalekitApiException.Undecodable($"type mismatch, parameter: features, error: \"{unknown}\" is not a valid Feature");
+                throw ScalekitWire.Undecodable($"type mismatch, parameter: features, error: \"{unknown}\" is not a valid Feature");
             }
             state.Locked(() => Find(id));
             var linkId = Guid.NewGuid().ToString();
@@ -108,7 +108,7 @@ internal sealed partial class OrganizationEndpoints(ScalekitState state, Sandbox
     }
 
     internal Organization Find(string id) =>
-        state.Organizations.TryGetValue(id, out var organization) ? organization : throw ScalekitApiException.NotFound("organization not found");
+        state.Organizations.TryGetValue(id, out var organization) ? organization : throw ScalekitWire.NotFound("organization not found");
 
     private Organization Create(Dictionary<string, JsonNode?> fields)
     {
@@ -118,14 +118,14 @@ internal sealed partial class OrganizationEndpoints(ScalekitState state, Sandbox
         var slug = NullIfEmpty(ScalekitWire.String(fields, "slug"));
         var logoUrl = NullIfEmpty(ScalekitWire.String(fields, "logo_url"));
         var region = ScalekitWire.String(fields, "region_code") ?? "US";
-        ValidateDisplayName(displayName);
-        ValidateExternalId(externalId, null);
-        ValidateMetadata(metadata);
-        ValidateSlug(slug, null);
-        ValidateLogoUrl(logoUrl);
+        OrganizationRules.ValidateDisplayName(displayName);
+        OrganizationRules.ValidateExternalId(state, externalId, null);
+        OrganizationRules.ValidateMetadata(metadata);
+        OrganizationRules.ValidateSlug(state, slug, null);
+        OrganizationRules.ValidateLogoUrl(logoUrl);
         if (region is not ("US" or "EU"))
         {
-            throw ScalekitApiException.Undecodable($"proto: invalid value for enum field region_code: \"{region}\"");
+            throw ScalekitWire.Undecodable($"proto: invalid value for enum field region_code: \"{region}\"");
         }
         var created = ScalekitWire.NowToMillisecond();
         var organization = new Organization
@@ -154,12 +154,12 @@ internal sealed partial class OrganizationEndpoints(ScalekitState state, Sandbox
         var logoUrl = ScalekitWire.String(fields, "logo_url");
         if (displayName is not null)
         {
-            ValidateDisplayName(displayName);
+            OrganizationRules.ValidateDisplayName(displayName);
         }
-        ValidateExternalId(NullIfEmpty(externalId), organization);
-        ValidateMetadata(metadata ?? []);
-        ValidateSlug(NullIfEmpty(slug), organization);
-        ValidateLogoUrl(NullIfEmpty(logoUrl));
+        OrganizationRules.ValidateExternalId(state, NullIfEmpty(externalId), organization);
+        OrganizationRules.ValidateMetadata(metadata ?? []);
+        OrganizationRules.ValidateSlug(state, NullIfEmpty(slug), organization);
+        OrganizationRules.ValidateLogoUrl(NullIfEmpty(logoUrl));
 
         organization.DisplayName = displayName ?? organization.DisplayName;
         organization.ExternalId = externalId is null ? organization.ExternalId : NullIfEmpty(externalId);
@@ -182,16 +182,16 @@ internal sealed partial class OrganizationEndpoints(ScalekitState state, Sandbox
         var page = 0;
         if (token.Length > 0 && (!int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 0))
         {
-            throw ScalekitApiException.Invalid("invalid page token");
+            throw ScalekitWire.Invalid("invalid page token");
         }
         var externalId = request.Query["external_id"].ToString();
         var matching = state.Organizations.Values
             .Where(o => externalId.Length == 0 || o.ExternalId == externalId)
             .Reverse()
             .ToList();
-        var items = ScalekitWire.Page(matching, page, pageSize).Select(o => (JsonNode?)Serialize(o, settings: false)).ToArray();
+        var items = Paging.Offset(matching, page, pageSize).Select(o => (JsonNode?)Serialize(o, settings: false)).ToArray();
         var more = (long)(page + 1) * pageSize < matching.Count;
-        return ScalekitWire.Json(new JsonObject
+        return JsonBody.Answer(new JsonObject
         {
             ["next_page_token"] = more ? (page + 1).ToString(CultureInfo.InvariantCulture) : "",
             ["total_size"] = matching.Count,
@@ -209,81 +209,19 @@ internal sealed partial class OrganizationEndpoints(ScalekitState state, Sandbox
         }
         if (node is not JsonArray array)
         {
-            throw ScalekitApiException.Undecodable("proto: field features: expected a JSON array");
+            throw ScalekitWire.Undecodable("proto: field features: expected a JSON array");
         }
         return array.Select(item =>
         {
             var feature = ScalekitWire.Fields(item as JsonObject
-                ?? throw ScalekitApiException.Undecodable("proto: field features: expected objects"), ["name", "enabled"]);
+                ?? throw ScalekitWire.Undecodable("proto: field features: expected objects"), ["name", "enabled"]);
             var name = ScalekitWire.String(feature, "name");
             if (string.IsNullOrEmpty(name))
             {
-                throw ScalekitApiException.Invalid("invalid features: every feature needs a name");
+                throw ScalekitWire.Invalid("invalid features: every feature needs a name");
             }
             return new KeyValuePair<string, bool>(name, ScalekitWire.Bool(feature, "enabled") ?? false);
         }).ToList();
-    }
-
-    private static void ValidateDisplayName(string displayName)
-    {
-        if (displayName.Length is < 1 or > 200)
-        {
-            throw ScalekitApiException.Invalid("invalid display_name: must be between 1 and 200 characters");
-        }
-    }
-
-    private void ValidateExternalId(string? externalId, Organization? self)
-    {
-        if (externalId is null)
-        {
-            return;
-        }
-        if (externalId.Length > 255)
-        {
-            throw ScalekitApiException.Invalid("invalid external_id: must be at most 255 characters");
-        }
-        if (state.Organizations.Values.Any(o => o != self && o.ExternalId == externalId))
-        {
-            throw ScalekitApiException.Invalid($"organization with external_id \"{externalId}\" already exists");
-        }
-    }
-
-    private static void ValidateMetadata(Dictionary<string, string> metadata)
-    {
-        if (metadata.Count > 10)
-        {
-            throw ScalekitApiException.Invalid("invalid metadata: at most 10 pairs are allowed");
-        }
-        var bad = metadata.FirstOrDefault(p => p.Key.Length is < 3 or > 25 || p.Value.Length is < 1 or > 256);
-        if (bad.Key is not null)
-        {
-            throw ScalekitApiException.Invalid($"invalid metadata \"{bad.Key}\": keys must be 3-25 characters and values 1-256");
-        }
-    }
-
-    private void ValidateSlug(string? slug, Organization? self)
-    {
-        if (slug is null)
-        {
-            return;
-        }
-        if (slug.Length > 253 || !SlugPattern().IsMatch(slug))
-        {
-            throw ScalekitApiException.Invalid($"invalid slug \"{slug}\": must be a lowercase DNS label or hostname");
-        }
-        if (state.Organizations.Values.Any(o => o != self && o.Slug == slug))
-        {
-            throw ScalekitApiException.Invalid($"organization with slug \"{slug}\" already exists");
-        }
-    }
-
-    private static void ValidateLogoUrl(string? logoUrl)
-    {
-        if (logoUrl is not null && (logoUrl.Length > 1024 || !logoUrl.StartsWith("https://", StringComparison.Ordinal)
-            || !Uri.TryCreate(logoUrl, UriKind.Absolute, out _)))
-        {
-            throw ScalekitApiException.Invalid("invalid logo_url: must be an https URL of at most 1024 characters");
-        }
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
@@ -321,7 +259,4 @@ internal sealed partial class OrganizationEndpoints(ScalekitState state, Sandbox
         }
         return json;
     }
-
-    [GeneratedRegex(@"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$")]
-    private static partial Regex SlugPattern();
 }

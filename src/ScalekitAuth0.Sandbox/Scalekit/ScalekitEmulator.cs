@@ -10,19 +10,10 @@ namespace ScalekitAuth0.Sandbox.Scalekit;
 /// </summary>
 public sealed class ScalekitEmulator : IEmulator
 {
-    private readonly OidcEndpoints _oidc;
-    private readonly ClientEndpoints _clients;
-    private readonly OrganizationEndpoints _organizations;
-    private readonly DomainEndpoints _domains;
-
     public ScalekitEmulator(SandboxContext sandbox)
     {
         Sandbox = sandbox;
         State = new ScalekitState(sandbox.Seeds);
-        _oidc = new OidcEndpoints(State, sandbox);
-        _clients = new ClientEndpoints(State);
-        _organizations = new OrganizationEndpoints(State, sandbox);
-        _domains = new DomainEndpoints(State, _organizations);
     }
 
     public string Service => Services.Scalekit;
@@ -32,14 +23,13 @@ public sealed class ScalekitEmulator : IEmulator
     /// <summary>What the environment holds now, for tests to assert on.</summary>
     public ScalekitState State { get; }
 
+    /// <summary>The OAuth and discovery side, then the REST API: one <c>*Endpoints</c> class per resource.</summary>
     public void Map(IEndpointRouteBuilder routes)
     {
-        _oidc.Map(routes);
-        var api = routes.MapGroup("/api/v1");
-        api.AddEndpointFilter(AuthenticateAndAnswerErrorsAsync);
-        _clients.Map(api);
-        _organizations.Map(api);
-        _domains.Map(api);
+        new OidcEndpoints(State, Sandbox).Map(routes);
+        var organizations = new OrganizationEndpoints(State, Sandbox);
+        ApiGroup.Map(routes, "/api/v1", Authenticate,
+            new EnvironmentClientEndpoints(State), organizations, new DomainEndpoints(State, organizations));
         routes.MapFallback(() => ErrorBodies.Result(Services.Scalekit, 404, "Not Found", null));
     }
 
@@ -47,7 +37,11 @@ public sealed class ScalekitEmulator : IEmulator
     {
         control.MapPut("/scalekit/client-shape", (ClientShape shape) =>
         {
-            State.Locked(() => State.LegacyRedirectUris = shape.LegacyRedirectUris);
+            State.Locked(() =>
+            {
+                State.LegacyRedirectUris = shape.LegacyRedirectUris;
+                State.MaxLoginUris = shape.MaxRedirectUris;
+            });
             return Results.NoContent();
         });
         control.MapPut("/scalekit/discovery", (JsonObject body) =>
@@ -59,28 +53,19 @@ public sealed class ScalekitEmulator : IEmulator
 
     public void Reset() => State.Reset();
 
-    /// <summary>Scalekit checks the Bearer token before anything else, then answers the handler's refusals with its own body.</summary>
-    private async ValueTask<object?> AuthenticateAndAnswerErrorsAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>Scalekit checks the Bearer token before anything else, and words a missing one apart from a bad one.</summary>
+    private IResult? Authenticate(HttpContext http)
     {
-        var authorization = context.HttpContext.Request.Headers.Authorization.ToString();
+        var authorization = http.Request.Headers.Authorization.ToString();
         var bearer = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : "";
         if (bearer.Length == 0)
         {
             return ErrorBodies.Result(Services.Scalekit, 401, "Token empty", "UNAUTHENTICATED");
         }
-        if (Sandbox.Tokens.Validate(Services.Scalekit, authorization) is null)
-        {
-            return ErrorBodies.Result(Services.Scalekit, 401, "Invalid Token", "UNAUTHENTICATED");
-        }
-        try
-        {
-            return await next(context);
-        }
-        catch (ScalekitApiException refusal)
-        {
-            return refusal.ToResult();
-        }
+        return Sandbox.Tokens.Validate(Services.Scalekit, authorization) is null
+            ? ErrorBodies.Result(Services.Scalekit, 401, "Invalid Token", "UNAUTHENTICATED")
+            : null;
     }
 
-    public sealed record ClientShape(bool LegacyRedirectUris);
+    public sealed record ClientShape(bool LegacyRedirectUris, int MaxRedirectUris = ScalekitState.DefaultMaxLoginUris);
 }

@@ -22,13 +22,9 @@ public sealed record ScalekitOrganizationSnapshot(
 
 public sealed record ScalekitDomainSnapshot(string Id, string OrganizationId, string Domain, string DomainType, string VerificationStatus);
 
-/// <summary>
-/// Everything the Scalekit emulator remembers, behind one lock: every request reads and writes it
-/// inside <see cref="Locked{T}"/>, so concurrent requests see each other's writes whole or not at all.
-/// </summary>
-public sealed class ScalekitState
+/// <summary>Everything the Scalekit emulator remembers: the environment client, organizations and their domains.</summary>
+public sealed class ScalekitState : LockedState
 {
-    private readonly object _gate = new();
     private readonly SeedCredentials _seeds;
 
     internal ScalekitState(SeedCredentials seeds)
@@ -43,6 +39,11 @@ public sealed class ScalekitState
     internal EnvironmentClient Client { get; private set; }
 
     internal bool LegacyRedirectUris { get; set; }
+
+    /// <summary>The proto's "Maximum of 5 URIs allowed"; a test may lower it to see how a stricter deployment's refusal is met.</summary>
+    internal int MaxLoginUris { get; set; } = DefaultMaxLoginUris;
+
+    internal const int DefaultMaxLoginUris = 5;
 
     internal string? IssuerOverride { get; set; }
 
@@ -67,26 +68,11 @@ public sealed class ScalekitState
         .Select(d => new ScalekitDomainSnapshot(d.Id, d.OrganizationId, d.Name, d.DomainType, d.VerificationStatus))
         .ToList());
 
-    internal T Locked<T>(Func<T> read)
-    {
-        lock (_gate)
-        {
-            return read();
-        }
-    }
-
-    internal void Locked(Action write)
-    {
-        lock (_gate)
-        {
-            write();
-        }
-    }
-
     internal void Reset() => Locked(() =>
     {
         Client = NewClient();
         LegacyRedirectUris = false;
+        MaxLoginUris = DefaultMaxLoginUris;
         IssuerOverride = null;
         Organizations.Clear();
         Domains.Clear();

@@ -5,29 +5,38 @@ using ScalekitAuth0.Sandbox.Infrastructure;
 
 namespace ScalekitAuth0.Sandbox.Scalekit;
 
-/// <summary>
-/// A refusal, answered with Scalekit's google.rpc.Status body. Validation by the service carries an
-/// ErrorInfo detail; what grpc-gateway refuses while decoding (bad JSON, unknown fields, bad enum
-/// values, a oneof set twice) carries none, as the captured oneof 400 shows (<c>"details": []</c>).
-/// </summary>
-public sealed class ScalekitApiException(int status, string message, string? errorCode) : Exception(message)
-{
-    public int Status { get; } = status;
-
-    public string? ErrorCode { get; } = errorCode;
-
-    public static ScalekitApiException Invalid(string message) => new(400, message, "INVALID_ARGUMENT");
-
-    public static ScalekitApiException Undecodable(string message) => new(400, message, null);
-
-    public static ScalekitApiException NotFound(string message) => new(404, message, "NOT_FOUND");
-
-    public IResult ToResult() => ErrorBodies.Result(Services.Scalekit, Status, Message, ErrorCode);
-}
-
 /// <summary>How Scalekit's REST gateway reads requests and writes JSON (protojson with proto field names).</summary>
 internal static class ScalekitWire
 {
+    /// <summary>
+    /// A refusal, answered with Scalekit's google.rpc.Status body. Validation by the service carries an
+    /// ErrorInfo detail; what grpc-gateway refuses while decoding (bad JSON, unknown fields, bad enum
+    /// values, a oneof set twice) carries none, as the captured oneof 400 shows (<c>"details": []</c>).
+    /// A field violation goes in the ErrorInfo's <c>validation_error_info.field_violations</c>.
+    /// </summary>
+    private static ApiRefusal Error(int status, string message, string? errorCode, JsonObject? fieldViolation = null)
+    {
+        var body = ErrorBodies.Scalekit(status, message, errorCode);
+        if (fieldViolation is not null && body["details"]![0] is JsonObject info)
+        {
+            info["validation_error_info"] = new JsonObject { ["field_violations"] = new JsonArray(fieldViolation) };
+        }
+        return new(JsonBody.Answer(body, status), message);
+    }
+
+    public static ApiRefusal Invalid(string message) => Error(400, message, "INVALID_ARGUMENT");
+
+    /// <summary>
+    /// A list longer than the proto allows: a 400 BAD_REQUEST whose field violation names the field
+    /// (Scalekit's exact wording is not documented; the description is the proto's own).
+    /// </summary>
+    public static ApiRefusal TooManyItems(string field, int max) => Error(400, $"invalid {field}: Maximum of {max} URIs allowed", "BAD_REQUEST",
+        new JsonObject { ["field"] = field, ["description"] = $"Maximum of {max} URIs allowed", ["constraint"] = "repeated.max_items" });
+
+    public static ApiRefusal Undecodable(string message) => Error(400, message, null);
+
+    public static ApiRefusal NotFound(string message) => Error(404, message, "NOT_FOUND");
+
     /// <summary>RFC 3339 in UTC with 0, 3, 6 or 9 fractional digits, as protojson writes a Timestamp.</summary>
     public static string Timestamp(DateTimeOffset time)
     {
@@ -53,28 +62,12 @@ internal static class ScalekitWire
         return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
     }
 
-    public static IResult Json(JsonNode body) => Results.Json(body);
+    public static IResult Wrapped(string key, JsonNode value) => JsonBody.Answer(new JsonObject { [key] = value });
 
-    public static IResult Wrapped(string key, JsonNode value) => Json(new JsonObject { [key] = value });
-
-    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request)
-    {
-        using var reader = new StreamReader(request.Body, leaveOpen: true);
-        var text = await reader.ReadToEndAsync();
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return new JsonObject();
-        }
-        try
-        {
-            return JsonNode.Parse(text) as JsonObject
-                ?? throw ScalekitApiException.Undecodable("proto: syntax error: request body must be a JSON object");
-        }
-        catch (JsonException e)
-        {
-            throw ScalekitApiException.Undecodable($"proto: syntax error: {e.Message}");
-        }
-    }
+    /// <summary>A blank body is an empty message, as grpc-gateway reads it.</summary>
+    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request) =>
+        await JsonBody.ReadAsync(request, e => Undecodable($"proto: syntax error: {e.Message}"), whenEmpty: new JsonObject()) as JsonObject
+            ?? throw Undecodable("proto: syntax error: request body must be a JSON object");
 
     /// <summary>
     /// The body's fields under their proto names; protojson also accepts the lowerCamelCase JSON
@@ -86,7 +79,7 @@ internal static class ScalekitWire
         foreach (var (key, value) in body)
         {
             var name = known.FirstOrDefault(k => k == key || LowerCamel(k) == key)
-                ?? throw ScalekitApiException.Undecodable($"proto: unknown field \"{key}\"");
+                ?? throw Undecodable($"proto: unknown field \"{key}\"");
             fields[name] = value;
         }
         return fields;
@@ -103,7 +96,7 @@ internal static class ScalekitWire
         }
         return node is JsonArray array
             ? array.Select(item => StringValue(item, name)).ToList()
-            : throw ScalekitApiException.Undecodable($"proto: field {name}: expected a JSON array");
+            : throw Undecodable($"proto: field {name}: expected a JSON array");
     }
 
     public static bool? Bool(Dictionary<string, JsonNode?> fields, string name)
@@ -116,7 +109,7 @@ internal static class ScalekitWire
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            _ => throw ScalekitApiException.Undecodable($"proto: field {name}: expected a boolean"),
+            _ => throw Undecodable($"proto: field {name}: expected a boolean"),
         };
     }
 
@@ -130,7 +123,7 @@ internal static class ScalekitWire
         var text = node.GetValueKind() is JsonValueKind.Number or JsonValueKind.String ? node.ToString() : "";
         return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw ScalekitApiException.Undecodable($"proto: field {name}: invalid value for int64");
+            : throw Undecodable($"proto: field {name}: invalid value for int64");
     }
 
     public static Dictionary<string, string>? StringMap(Dictionary<string, JsonNode?> fields, string name)
@@ -141,7 +134,7 @@ internal static class ScalekitWire
         }
         return node is JsonObject map
             ? map.ToDictionary(pair => pair.Key, pair => StringValue(pair.Value, name), StringComparer.Ordinal)
-            : throw ScalekitApiException.Undecodable($"proto: field {name}: expected a JSON object");
+            : throw Undecodable($"proto: field {name}: expected a JSON object");
     }
 
     /// <summary>A query parameter of an integer field; absent or empty is null, anything else must parse.</summary>
@@ -154,19 +147,13 @@ internal static class ScalekitWire
         }
         return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw ScalekitApiException.Undecodable($"type mismatch, parameter: {name}, error: strconv.ParseInt: parsing \"{text}\": invalid syntax");
+            : throw Undecodable($"type mismatch, parameter: {name}, error: strconv.ParseInt: parsing \"{text}\": invalid syntax");
     }
-
-    /// <summary>The 0-based page <paramref name="page"/> of <paramref name="size"/> items.</summary>
-    public static IEnumerable<T> Page<T>(IEnumerable<T> items, int page, int size) =>
-        items.Skip((int)Math.Min(int.MaxValue, (long)page * size)).Take(size);
-
-    public static JsonArray StringArray(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
 
     private static string StringValue(JsonNode? node, string name) =>
         node?.GetValueKind() == JsonValueKind.String
             ? node.GetValue<string>()
-            : throw ScalekitApiException.Undecodable($"proto: field {name}: expected a string");
+            : throw Undecodable($"proto: field {name}: expected a string");
 
     private static string LowerCamel(string protoName)
     {

@@ -24,18 +24,24 @@ namespace ScalekitAuth0.Auth0
 
         /// <summary>
         /// Where Auth0 receives users back from an enterprise connection: the tenant's own domain,
-        /// and each custom domain that is ready (a login can start on any of them). On the scheme
-        /// and port of the address the tenant was reached at, so a sandbox's URLs point at the sandbox.
+        /// then each custom domain that is ready (a login can start on any of them), the primary one
+        /// first. The tenant's own is on the scheme and port of the address the tenant was reached at,
+        /// so a sandbox's points at the sandbox; a custom domain's is always https on the default
+        /// port, because that is the only way Auth0 serves a custom domain.
         /// </summary>
         public async Task<IReadOnlyList<Auth0CallbackUrl>> GetCallbackUrlsAsync(Operation operation)
         {
-            var urls = new List<Auth0CallbackUrl> { CallbackUrl(Transport.BaseUri.Host, CallbackUrlSource.Canonical) };
+            var tenant = Transport.BaseUri;
+            var urls = new List<Auth0CallbackUrl>
+            {
+                CallbackUrl(new UriBuilder(tenant.Scheme, tenant.Host, tenant.IsDefaultPort ? -1 : tenant.Port, CallbackPath), CallbackUrlSource.Canonical),
+            };
             var customDomains = await CustomDomainsIfAvailableAsync(operation).ConfigureAwait(false);
-            foreach (var domain in customDomains)
+            foreach (var domain in customDomains.OrderByDescending(d => d.IsPrimary))
             {
                 if (domain.IsReady)
                 {
-                    urls.Add(CallbackUrl(domain.Domain, CallbackUrlSource.CustomDomain));
+                    urls.Add(CallbackUrl(new UriBuilder(Uri.UriSchemeHttps, domain.Domain, -1, CallbackPath), CallbackUrlSource.CustomDomain));
                 }
                 else
                 {
@@ -68,10 +74,7 @@ namespace ScalekitAuth0.Auth0
             return Array.Empty<Auth0CustomDomain>();
         }
 
-        private Auth0CallbackUrl CallbackUrl(string host, CallbackUrlSource source)
-        {
-            var tenant = Transport.BaseUri;
-            return Auth0CallbackUrl.On(new UriBuilder(tenant.Scheme, host, tenant.IsDefaultPort ? -1 : tenant.Port, CallbackPath).Uri, source, tenant.Authority);
-        }
+        private Auth0CallbackUrl CallbackUrl(UriBuilder url, CallbackUrlSource source) =>
+            Auth0CallbackUrl.On(url.Uri, source, Transport.BaseUri.Authority);
     }
 }

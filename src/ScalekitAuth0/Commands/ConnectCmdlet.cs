@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using ScalekitAuth0.Http;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -22,6 +23,9 @@ namespace ScalekitAuth0.Commands
 
         /// <summary>"Auth0" or "Scalekit", as in error ids.</summary>
         protected abstract string Service { get; }
+
+        /// <summary>"an Auth0", "a Scalekit".</summary>
+        private string Article => "AEIOU".IndexOf(Service[0]) >= 0 ? "an" : "a";
 
         /// <summary>What the user named as the service's address, for error records.</summary>
         protected abstract string? Address { get; }
@@ -56,7 +60,7 @@ namespace ScalekitAuth0.Commands
             {
                 var refused = e.Kind == ApiErrorKind.Unauthorized || e.Kind == ApiErrorKind.Forbidden || e.Kind == ApiErrorKind.BadRequest;
                 throw Terminate(new ScalekitAuth0Exception(Service + (refused ? "CredentialsRefused" : "Unreachable"), e.Kind,
-                    $"Could not get a {Service} token: {e.Message}", CredentialAdvice, e), Address);
+                    $"Could not get {Article} {Service} token: {e.Message}", refused ? CredentialAdvice : ErrorRecords.RecommendedAction(e) ?? CredentialAdvice, e), Address);
             }
             catch (ScalekitAuth0Exception e)
             {

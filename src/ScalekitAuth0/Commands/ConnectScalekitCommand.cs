@@ -8,9 +8,9 @@ using ScalekitAuth0.PowerShellSupport;
 namespace ScalekitAuth0.Commands
 {
     [CmdletHelp("Connects to a Scalekit environment for the commands that follow.",
-        "Gets a Scalekit API token at once with the client-credentials grant, so a wrong secret fails here. The same client id and secret are what Auth0 will use to sign users in through Scalekit. The connection is kept for the current runspace only; -PassThru returns it for use with -ScalekitContext. Values not given come from SCALEKIT_ENVIRONMENT_URL, SCALEKIT_CLIENT_ID and SCALEKIT_CLIENT_SECRET.")]
+        "Gets a Scalekit API token at once with the client-credentials grant, so a wrong secret fails here. The same client id and secret are what Auth0 will use to sign users in through Scalekit. The connection is kept for the current runspace only; -PassThru returns it for use with -ScalekitContext. Values not given come from $env:SCALEKIT_ENVIRONMENT_URL, $env:SCALEKIT_CLIENT_ID and $env:SCALEKIT_CLIENT_SECRET.")]
     [CmdletExample("Connect-Scalekit -EnvironmentUrl https://acme.scalekit.com -Credential (Get-Credential)", "Signs in with the environment's API client: user name = client id (skc_...), password = client secret.")]
-    [CmdletExample("Connect-Scalekit", "Takes everything from SCALEKIT_ENVIRONMENT_URL, SCALEKIT_CLIENT_ID and SCALEKIT_CLIENT_SECRET.")]
+    [CmdletExample("Connect-Scalekit", "Takes everything from $env:SCALEKIT_ENVIRONMENT_URL, $env:SCALEKIT_CLIENT_ID and $env:SCALEKIT_CLIENT_SECRET.")]
     [Cmdlet(VerbsCommunications.Connect, "Scalekit", DefaultParameterSetName = ClientSecretSet)]
     [OutputType(typeof(ScalekitContext))]
     public sealed class ConnectScalekitCommand : ConnectCmdlet<ScalekitContext>
@@ -33,7 +33,7 @@ namespace ScalekitAuth0.Commands
 
         protected override string? Address => EnvironmentUrl;
 
-        protected override string CredentialAdvice => "Check the environment URL, client id and client secret (Scalekit dashboard: Settings > API credentials).";
+        protected override string CredentialAdvice => "Check the environment URL, client id and client secret (Scalekit dashboard: Settings > API Config).";
 
         protected override ITokenSource TokensOf(ScalekitContext context) => context.Tokens;
 

@@ -8,22 +8,37 @@ namespace ScalekitAuth0.Commands
         /// <summary>
         /// How the redirect-URI cmdlets change a Scalekit client: the plan is made from the list the
         /// server has now, -WhatIf and -Confirm stop before any write, and the write is read back.
-        /// Null when the change was declined.
+        /// URIs to allow that do not fit under Scalekit's cap are an error once what fits is written
+        /// (or, under -WhatIf, once the write is described). Null when the change was declined.
         /// </summary>
         private protected ScalekitRedirectUriResult? ChangeRedirectUris(string clientId, RedirectUriChange change)
         {
             var client = Run(operation => Scalekit.Client.GetClientAsync(clientId, operation));
             var planned = ScalekitRedirectUriResult.Compare(client, change.ApplyTo(client.RedirectUris));
+            var leftOut = change.LeftOut(client.RedirectUris);
             if (!planned.Changed)
             {
+                if (leftOut.Count > 0)
+                {
+                    throw RedirectUriLimit.Exceeded(client.Id, client.RedirectUriField, client.RedirectUris, leftOut, stored: true);
+                }
                 WriteVerbose($"Scalekit client {client.Id} already has the wanted redirect URIs in {client.RedirectUriField}; nothing to change.");
                 return planned;
             }
             if (!ShouldProcess($"Scalekit client {client.Id} on {Scalekit.EnvironmentUrl}", planned.Describe()))
             {
+                if (leftOut.Count > 0)
+                {
+                    throw RedirectUriLimit.Exceeded(client.Id, client.RedirectUriField, planned.RedirectUris, leftOut, stored: false);
+                }
                 return null;
             }
             var updated = Run(operation => Scalekit.Client.ApplyRedirectUriChangeAsync(client, change, operation));
+            leftOut = change.LeftOut(updated.RedirectUris);
+            if (leftOut.Count > 0)
+            {
+                throw RedirectUriLimit.Exceeded(client.Id, client.RedirectUriField, updated.RedirectUris, leftOut, stored: true);
+            }
             return ScalekitRedirectUriResult.Compare(client, updated.RedirectUris);
         }
     }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -14,14 +16,7 @@ namespace ScalekitAuth0.Http
 
         public static (string? Code, string Message) Parse(string body, int status)
         {
-            JObject? json = null;
-            try
-            {
-                json = string.IsNullOrWhiteSpace(body) ? null : ApiJson.Parse(body) as JObject;
-            }
-            catch (JsonReaderException)
-            {
-            }
+            var json = ParseObject(body);
             if (json is null)
             {
                 var raw = string.IsNullOrWhiteSpace(body) ? $"HTTP {status}" : body.Trim();
@@ -34,6 +29,27 @@ namespace ScalekitAuth0.Http
                 ?? (description is null ? null : Text(json["error"]));
             var message = Text(json["message"]) ?? description ?? Text(json["error"]) ?? $"HTTP {status}";
             return (code, message);
+        }
+
+        /// <summary>The fields Scalekit's ErrorInfo details name as refused; none for any other body.</summary>
+        public static IReadOnlyList<ApiFieldViolation> FieldViolations(string body) =>
+            (ParseObject(body)?["details"] as JArray)?
+                .SelectMany(detail => ((detail as JObject)?["validation_error_info"] as JObject)?["field_violations"] as JArray ?? new JArray())
+                .OfType<JObject>()
+                .Select(v => new ApiFieldViolation(Text(v["field"]) ?? "", Text(v["description"]) ?? "", Text(v["constraint"]) ?? ""))
+                .ToList()
+            ?? (IReadOnlyList<ApiFieldViolation>)new ApiFieldViolation[0];
+
+        private static JObject? ParseObject(string body)
+        {
+            try
+            {
+                return string.IsNullOrWhiteSpace(body) ? null : ApiJson.Parse(body) as JObject;
+            }
+            catch (JsonReaderException)
+            {
+                return null;
+            }
         }
 
         private static string? Text(JToken? token) =>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net;
 
 namespace ScalekitAuth0.Http
@@ -26,9 +27,12 @@ namespace ScalekitAuth0.Http
     /// </summary>
     public sealed class ApiException : Exception
     {
-        public ApiException(string service, string method, string path, int? statusCode, ApiErrorKind kind, string? errorCode, string apiMessage, bool outcomeUnknown, Exception? inner = null)
+        public ApiException(string service, string method, string path, int? statusCode, ApiErrorKind kind, string? errorCode, string apiMessage, bool outcomeUnknown, Exception? inner = null,
+            IReadOnlyList<ApiFieldViolation>? fieldViolations = null, UnreachableHost? unreachable = null)
             : base(Describe(service, method, path, statusCode, errorCode, apiMessage), inner)
         {
+            Unreachable = unreachable;
+            FieldViolations = fieldViolations ?? new ApiFieldViolation[0];
             Service = service;
             Method = method;
             Path = path;
@@ -46,6 +50,12 @@ namespace ScalekitAuth0.Http
         public ApiErrorKind Kind { get; }
         public string? ErrorCode { get; }
         public string ApiMessage { get; }
+
+        /// <summary>Set when no connection could be made at all: the name did not resolve, or the host refused or could not be reached.</summary>
+        public UnreachableHost? Unreachable { get; }
+
+        /// <summary>Scalekit's <c>validation_error_info.field_violations</c>: which fields of the request it refused, and why.</summary>
+        public IReadOnlyList<ApiFieldViolation> FieldViolations { get; }
 
         /// <summary>
         /// The request may or may not have taken effect (no answer, a timeout, a 5xx on a write):
@@ -73,5 +83,24 @@ namespace ScalekitAuth0.Http
             var suffix = errorCode is null ? "" : $" ({errorCode})";
             return $"{service} {method} {path} failed: {status}: {apiMessage}{suffix}";
         }
+    }
+
+    /// <summary>One refused field of a request, as Scalekit's ErrorInfo names it.</summary>
+    public sealed class ApiFieldViolation
+    {
+        public ApiFieldViolation(string field, string description, string constraint)
+        {
+            Field = field;
+            Description = description;
+            Constraint = constraint;
+        }
+
+        public string Field { get; }
+
+        public string Description { get; }
+
+        public string Constraint { get; }
+
+        public override string ToString() => $"{Field}: {Description}";
     }
 }

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Net.Http;
 using System.Text;
@@ -69,16 +71,19 @@ namespace ScalekitAuth0.Http
                 var tokens = authorize ? Tokens ?? throw new InvalidOperationException($"{Service} transport has no token source.") : null;
                 var token = tokens is null ? null : await tokens.GetTokenAsync(new Operation(log, cancellationToken)).ConfigureAwait(false);
                 var exchange = await ExchangeAsync(request, token, log, cancellationToken).ConfigureAwait(false);
-                var attemptsLeft = attempt < _settings.MaxAttempts;
+                // A name DNS does not know now it will most likely not know in a second either: one more try covers a blip, more only waste the user's time.
+                var maxAttempts = exchange.Unreachable?.NameNotResolved == true ? Math.Min(2, _settings.MaxAttempts) : _settings.MaxAttempts;
+                var attemptsLeft = attempt < maxAttempts;
 
                 if (exchange.Failure is ApiErrorKind failure)
                 {
                     if (request.Repeatable && attemptsLeft)
                     {
-                        await WaitAsync(RetryDelay.Backoff(attempt, NextJitter()), "no answer", attempt, log, cancellationToken).ConfigureAwait(false);
+                        await WaitAsync(RetryDelay.Backoff(attempt, NextJitter()), $"{Service}: {exchange.FailureMessage}", attempt, maxAttempts, log, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
-                    throw Error(request, null, failure, null, exchange.FailureMessage!, outcomeUnknown: request.Method != HttpMethod.Get, exchange.FailureCause);
+                    throw Error(request, null, failure, null, exchange.FailureMessage!, outcomeUnknown: request.Method != HttpMethod.Get, exchange.FailureCause,
+                        unreachable: exchange.Unreachable);
                 }
 
                 var status = exchange.Status;
@@ -95,7 +100,7 @@ namespace ScalekitAuth0.Http
                     var delay = exchange.ServerDelay ?? RetryDelay.Backoff(attempt, NextJitter());
                     if (attemptsLeft && delay <= RetryDelay.LongestServerWait)
                     {
-                        await WaitAsync(delay, $"{status}", attempt, log, cancellationToken).ConfigureAwait(false);
+                        await WaitAsync(delay, $"{Service} answered {status}", attempt, maxAttempts, log, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
                 }
@@ -107,7 +112,7 @@ namespace ScalekitAuth0.Http
                     }
                     if (request.Repeatable && attemptsLeft)
                     {
-                        await WaitAsync(RetryDelay.Backoff(attempt, NextJitter()), "a malformed body", attempt, log, cancellationToken).ConfigureAwait(false);
+                        await WaitAsync(RetryDelay.Backoff(attempt, NextJitter()), $"{Service} answered with a malformed body", attempt, maxAttempts, log, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
                     throw Error(request, status, ApiErrorKind.InvalidResponse, null, "the answer was not valid JSON", outcomeUnknown: request.Method != HttpMethod.Get, null);
@@ -115,7 +120,8 @@ namespace ScalekitAuth0.Http
 
                 var (code, message) = ApiErrorBody.Parse(exchange.Body, status);
                 var kind = ApiException.KindOf(status);
-                throw Error(request, status, kind, code, message, outcomeUnknown: kind == ApiErrorKind.ServerError && request.Method != HttpMethod.Get, null);
+                throw Error(request, status, kind, code, message, outcomeUnknown: kind == ApiErrorKind.ServerError && request.Method != HttpMethod.Get, null,
+                    ApiErrorBody.FieldViolations(exchange.Body));
             }
         }
 
@@ -156,23 +162,26 @@ namespace ScalekitAuth0.Http
             }
             catch (Exception e) when (e is HttpRequestException || e is IOException)
             {
-                log.Verbose($"{request.Method} {uri} -> connection failed ({watch.ElapsedMilliseconds} ms)");
-                return Exchange.Failed(ApiErrorKind.Network, "the connection failed before an answer arrived: " + (e.InnerException ?? e).Message, e);
+                var unreachable = UnreachableHost.Of(e, uri);
+                var why = unreachable?.Describe() ?? "the connection failed before an answer arrived: " + (e.InnerException ?? e).Message;
+                log.Verbose($"{request.Method} {uri} -> {(unreachable is null ? "connection failed" : why)} ({watch.ElapsedMilliseconds} ms)");
+                return Exchange.Failed(ApiErrorKind.Network, why, e, unreachable);
             }
         }
 
-        private async Task WaitAsync(TimeSpan delay, string reason, int attempt, IOperationLog log, CancellationToken cancellationToken)
+        private static async Task WaitAsync(TimeSpan delay, string reason, int attempt, int maxAttempts, IOperationLog log, CancellationToken cancellationToken)
         {
-            log.Verbose($"{Service} answered with {reason}; retrying in {delay.TotalSeconds:0.0} s (attempt {attempt + 1} of {_settings.MaxAttempts}).");
+            log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}; retrying in {1:0.0} s (attempt {2} of {3}).", reason, delay.TotalSeconds, attempt + 1, maxAttempts));
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
 
-        private ApiException Error(ApiRequest request, int? status, ApiErrorKind kind, string? code, string message, bool outcomeUnknown, Exception? cause)
+        private ApiException Error(ApiRequest request, int? status, ApiErrorKind kind, string? code, string message, bool outcomeUnknown, Exception? cause,
+            IReadOnlyList<ApiFieldViolation>? fieldViolations = null, UnreachableHost? unreachable = null)
         {
             // Requests are relative to the base URL; errors show the path as the service documents it, from the root.
             var path = "/" + request.PathAndQuery.TrimStart('/');
             var queryStart = path.IndexOf('?');
-            return new ApiException(Service, request.Method.Method, queryStart < 0 ? path : path.Substring(0, queryStart), status, kind, code, message, outcomeUnknown, cause);
+            return new ApiException(Service, request.Method.Method, queryStart < 0 ? path : path.Substring(0, queryStart), status, kind, code, message, outcomeUnknown, cause, fieldViolations, unreachable);
         }
 
         private static bool IsTransientServerError(int status) => status == 502 || status == 503 || status == 504;
@@ -220,9 +229,10 @@ namespace ScalekitAuth0.Http
             public ApiErrorKind? Failure { get; private set; }
             public string? FailureMessage { get; private set; }
             public Exception? FailureCause { get; private set; }
+            public UnreachableHost? Unreachable { get; private set; }
 
-            public static Exchange Failed(ApiErrorKind kind, string message, Exception cause) =>
-                new Exchange(0, "", null) { Failure = kind, FailureMessage = message, FailureCause = cause };
+            public static Exchange Failed(ApiErrorKind kind, string message, Exception cause, UnreachableHost? unreachable = null) =>
+                new Exchange(0, "", null) { Failure = kind, FailureMessage = message, FailureCause = cause, Unreachable = unreachable };
         }
     }
 }

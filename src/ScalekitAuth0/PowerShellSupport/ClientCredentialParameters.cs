@@ -25,7 +25,7 @@ namespace ScalekitAuth0.PowerShellSupport
             }
             if (Blank(id) || secret is null)
             {
-                var missing = Blank(id) ? $"-ClientId (or ${idVariable})" : $"-ClientSecret (or ${secretVariable})";
+                var missing = Blank(id) ? $"-ClientId (or $env:{idVariable})" : $"-ClientSecret (or $env:{secretVariable})";
                 throw new ScalekitAuth0Exception("ClientCredentialsIncomplete", ApiErrorKind.BadRequest,
                     $"A client id and a client secret are both needed; {missing} is missing.",
                     "Pass -Credential (user name = client id, password = client secret), or both -ClientId and -ClientSecret.");

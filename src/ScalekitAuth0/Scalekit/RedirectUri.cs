@@ -8,6 +8,9 @@ namespace ScalekitAuth0.Scalekit
     {
         public const int MaxLength = 256;
 
+        /// <summary>How many redirect URIs a Scalekit client may allow ("Maximum of 5 URIs allowed" on <c>post_login_uris</c>).</summary>
+        public const int MaxAllowed = 5;
+
         /// <summary>Null when the (trimmed) URL may be allowed, else why not.</summary>
         public static string? Problem(string? url)
         {

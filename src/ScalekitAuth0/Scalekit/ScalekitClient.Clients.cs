@@ -32,14 +32,22 @@ namespace ScalekitAuth0.Scalekit
         /// <summary>
         /// Writes the change and reads the client back. The PATCH replaces the whole list, so two
         /// writers that read the same list lose each other's URIs; the read-back sees that, and the
-        /// change is merged into what is there now (a bounded number of times).
+        /// change is merged into what is there now (a bounded number of times). Scalekit refusing the
+        /// list for its cap is the same error as the module seeing that the URIs do not fit.
         /// </summary>
         internal async Task<ScalekitClientInfo> ApplyRedirectUriChangeAsync(ScalekitClientInfo client, RedirectUriChange change, Operation operation)
         {
             var current = client;
             for (var round = 1; round <= RedirectUriWriteRounds; round++)
             {
-                await UpdateRedirectUrisAsync(current, change.ApplyTo(current.RedirectUris), operation).ConfigureAwait(false);
+                try
+                {
+                    await UpdateRedirectUrisAsync(current, change.ApplyTo(current.RedirectUris), operation).ConfigureAwait(false);
+                }
+                catch (ApiException e) when (RedirectUriLimit.IsRefusal(e, current.RedirectUriField))
+                {
+                    throw RedirectUriLimit.Exceeded(client.Id, current.RedirectUriField, current.RedirectUris, change.Missing(current.RedirectUris), stored: true, e);
+                }
                 current = await GetClientAsync(client.Id, operation).ConfigureAwait(false);
                 if (change.IsSatisfiedBy(current.RedirectUris))
                 {

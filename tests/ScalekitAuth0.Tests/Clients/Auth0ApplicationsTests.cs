@@ -12,7 +12,7 @@ namespace ScalekitAuth0.Tests.Clients;
 /// The Auth0 client's application resolution and enabled-clients writes, against the in-process
 /// sandbox: what it sends is read from the sandbox's request log, what it leaves from the API.
 /// </summary>
-public sealed class Auth0ApplicationsTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>, IAsyncLifetime
+public sealed class Auth0ApplicationsTests(ModuleSandboxFixture fixture) : IClassFixture<ModuleSandboxFixture>, IAsyncLifetime
 {
     private Auth0Client _client = null!;
 
@@ -202,5 +202,5 @@ public sealed class Auth0ApplicationsTests(SandboxFixture fixture) : IClassFixtu
 
     /// <summary>The create body the module sends for Scalekit, as the emulator's own tests use it.</summary>
     private async Task<string> CreateConnection() =>
-        (await _client.CreateConnectionAsync(JObject.Parse(Sandbox.Auth0TestBase.OidcConnection("scalekit").ToJsonString()), Operation.Silent())).Id;
+        (await _client.CreateConnectionAsync(JObject.Parse(Sandbox.Auth0.Auth0TestBase.OidcConnection("scalekit").ToJsonString()), Operation.Silent())).Id;
 }

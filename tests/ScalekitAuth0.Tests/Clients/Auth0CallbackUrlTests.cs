@@ -8,15 +8,13 @@ using Xunit;
 namespace ScalekitAuth0.Tests.Clients;
 
 /// <summary>Which URLs Auth0 receives logins back on, from the sandbox's custom domains in each state.</summary>
-public sealed class Auth0CallbackUrlTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>, IAsyncLifetime
+public sealed class Auth0CallbackUrlTests(ModuleSandboxFixture fixture) : IClassFixture<ModuleSandboxFixture>, IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     private string Tenant => new Uri(fixture.Host.Auth0Url).Authority;
-
-    private int Port => new Uri(fixture.Host.Auth0Url).Port;
 
     private Task AddCustomDomainAsync(string domain, string status) =>
         fixture.ControlAsync(HttpMethod.Post, "/_sandbox/auth0/custom-domains", new { domain, status });
@@ -33,8 +31,10 @@ public sealed class Auth0CallbackUrlTests(SandboxFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task Each_ready_custom_domain_adds_one_on_the_same_scheme_and_port_and_the_others_none()
+    public async Task Each_ready_custom_domain_adds_one_on_https_and_the_default_port_whatever_the_tenant_was_reached_at()
     {
+        Assert.Equal("http", new Uri(fixture.Host.Auth0Url).Scheme);
+        Assert.False(new Uri(fixture.Host.Auth0Url).IsDefaultPort);
         await AddCustomDomainAsync("login.acme.com", "ready");
         await AddCustomDomainAsync("pending.acme.com", "pending_verification");
         await AddCustomDomainAsync("broken.acme.com", "failed");
@@ -42,12 +42,26 @@ public sealed class Auth0CallbackUrlTests(SandboxFixture fixture) : IClassFixtur
 
         var urls = await fixture.Auth0Context().Client.GetCallbackUrlsAsync(Operation.Silent());
 
+        // Auth0 lists auth.acme.co.uk first; login.acme.com, the tenant's first custom domain, is its primary one and comes first.
         Assert.Equal(
-            [fixture.Host.Auth0Url + "/login/callback", $"http://auth.acme.co.uk:{Port}/login/callback", $"http://login.acme.com:{Port}/login/callback"],
+            [fixture.Host.Auth0Url + "/login/callback", "https://login.acme.com/login/callback", "https://auth.acme.co.uk/login/callback"],
             urls.Select(u => u.Url));
+        Assert.Equal(CallbackUrlSource.Canonical, urls[0].Source);
         Assert.All(urls.Skip(1), u => Assert.Equal(CallbackUrlSource.CustomDomain, u.Source));
         Assert.All(urls, u => Assert.Equal(Tenant, u.Tenant));
-        Assert.Equal("login.acme.com", urls[2].Domain);
+        Assert.Equal(["127.0.0.1", "login.acme.com", "auth.acme.co.uk"], urls.Select(u => u.Domain));
+    }
+
+    [Fact]
+    public async Task The_primary_custom_domain_comes_first_whichever_it_is()
+    {
+        await fixture.ControlAsync(HttpMethod.Post, "/_sandbox/auth0/custom-domains", new { domain = "login.acme.com", status = "ready", primary = false });
+        await AddCustomDomainAsync("aa.acme.com", "ready");
+        await fixture.ControlAsync(HttpMethod.Post, "/_sandbox/auth0/custom-domains", new { domain = "zz.acme.com", status = "ready", primary = true });
+
+        var urls = await fixture.Auth0Context().Client.GetCallbackUrlsAsync(Operation.Silent());
+
+        Assert.Equal(["127.0.0.1", "zz.acme.com", "aa.acme.com", "login.acme.com"], urls.Select(u => u.Domain));
     }
 
     [Fact]
@@ -68,7 +82,7 @@ public sealed class Auth0CallbackUrlTests(SandboxFixture fixture) : IClassFixtur
         var created = await (await fixture.Http.PostAsJsonAsync(fixture.Host.Auth0Url + "/_sandbox/auth0/clients", new { name = "no-domains", scopes }))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>();
         var auth0 = Auth0Context.WithClientCredentials(new Uri(fixture.Host.Auth0Url + "/"), (string)created!["client_id"]!,
-            SandboxFixture.Secure((string)created["client_secret"]!), TransportSettings.Default);
+            Secret.Protect((string)created["client_secret"]!), TransportSettings.Default);
         await AddCustomDomainAsync("login.acme.com", "ready");
         var log = new RecordingLog();
 

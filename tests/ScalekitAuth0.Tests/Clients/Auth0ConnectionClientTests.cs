@@ -8,7 +8,7 @@ using Xunit;
 namespace ScalekitAuth0.Tests.Clients;
 
 /// <summary>The Auth0 connection calls and the transport under them, over real HTTP against the sandbox.</summary>
-public sealed class Auth0ConnectionClientTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>, IAsyncLifetime
+public sealed class Auth0ConnectionClientTests(ModuleSandboxFixture fixture) : IClassFixture<ModuleSandboxFixture>, IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.ResetAsync();
 
@@ -18,7 +18,7 @@ public sealed class Auth0ConnectionClientTests(SandboxFixture fixture) : IClassF
     {
         var scalekit = fixture.ScalekitContext();
         var discovery = await scalekit.Client.GetDiscoveryAsync(Operation.Silent());
-        return new ScalekitConnectionSpec(name, discovery, scalekit.ClientId, SandboxFixture.Secure("scalekit-secret"));
+        return new ScalekitConnectionSpec(name, discovery, scalekit.ClientId, Secret.Protect("scalekit-secret"));
     }
 
     [Fact]

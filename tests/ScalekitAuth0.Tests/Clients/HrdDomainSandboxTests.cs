@@ -7,7 +7,7 @@ using Xunit;
 namespace ScalekitAuth0.Tests.Clients;
 
 /// <summary>The Home Realm Discovery editor and routes against the Auth0 sandbox, over real HTTP.</summary>
-public sealed class HrdDomainSandboxTests(SandboxFixture fixture) : SandboxClientTest(fixture)
+public sealed class HrdDomainSandboxTests(ModuleSandboxFixture fixture) : SandboxClientTest(fixture)
 {
     [Fact]
     public async Task Two_editors_that_read_before_either_wrote_both_win_over_http()

@@ -10,7 +10,7 @@ using Xunit;
 namespace ScalekitAuth0.Tests.Clients;
 
 /// <summary>The Scalekit clients API (a client's allowed redirect URIs) over real HTTP against the sandbox, and against Scalekit's captured answers.</summary>
-public sealed class ScalekitClientTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>, IAsyncLifetime
+public sealed class ScalekitClientTests(ModuleSandboxFixture fixture) : IClassFixture<ModuleSandboxFixture>, IAsyncLifetime
 {
     private const string ClientsPath = "/api/v1/clients/";
 
@@ -61,6 +61,38 @@ public sealed class ScalekitClientTests(SandboxFixture fixture) : IClassFixture<
 
         Assert.Equal(["https://keep.example/one", "https://a.example/cb", "https://keep.example/two", "https://new.example/cb"], after.RedirectUris);
         Assert.Equal(["PATCH", "GET"], fixture.Requests(Services.Scalekit).Where(r => r.Path != "/oauth/token").Select(r => r.Method));
+    }
+
+    [Fact]
+    public async Task Scalekits_own_refusal_for_its_cap_is_the_redirect_uri_limit_error_and_nothing_is_stored()
+    {
+        await fixture.ControlAsync(HttpMethod.Put, "/_sandbox/scalekit/client-shape", new { legacyRedirectUris = false, maxRedirectUris = 3 });
+        var scalekit = fixture.ScalekitContext();
+        var client = await ClientWithAsync(scalekit, "https://keep.example/one", "https://keep.example/two");
+
+        var error = await Assert.ThrowsAsync<ScalekitAuth0Exception>(() => scalekit.Client.ApplyRedirectUriChangeAsync(client,
+            RedirectUriChange.Adding(["https://tenant.example/login/callback", "https://custom.example/login/callback"]), Operation.Silent()));
+
+        Assert.Equal("ScalekitRedirectUriLimit", error.ErrorId);
+        Assert.Contains("https://tenant.example/login/callback, https://custom.example/login/callback", error.Message);
+        Assert.Contains("allows 2 now in post_login_uris: https://keep.example/one, https://keep.example/two", error.Message);
+        Assert.Contains("Remove-ScalekitRedirectUri", error.RecommendedAction);
+        var refusal = Assert.IsType<ApiException>(error.InnerException);
+        Assert.Equal("post_login_uris", Assert.Single(refusal.FieldViolations).Field);
+        Assert.Equal(["https://keep.example/one", "https://keep.example/two"], fixture.Host.Scalekit.State.EnvironmentClient().LoginUris);
+    }
+
+    [Fact]
+    public async Task Another_refusal_of_the_list_stays_the_error_it_is()
+    {
+        var scalekit = fixture.ScalekitContext();
+        var client = await scalekit.Client.GetClientAsync(ClientId, Operation.Silent());
+
+        // The sandbox refuses a wildcard at the root level; the module's own check does not look at wildcards.
+        var error = await Assert.ThrowsAsync<ApiException>(() => scalekit.Client.ApplyRedirectUriChangeAsync(client,
+            RedirectUriChange.Adding(["https://*.com/cb"]), Operation.Silent()));
+
+        Assert.Equal(ApiErrorKind.BadRequest, error.Kind);
     }
 
     [Fact]
@@ -138,9 +170,9 @@ public sealed class ScalekitClientTests(SandboxFixture fixture) : IClassFixture<
     [MemberData(nameof(CapturedClientAnswers))]
     public void A_captured_client_answer_is_read_as_a_legacy_client(string method, string firstUri, int count)
     {
-        var captured = PostmanCollection.All.First(e => e.Method == method && e.Path == "/api/v1/clients/{{client_id}}" && e.Code == 200);
+        var captured = PostmanCollection.All.First(e => e.Request.Method == method && e.Request.Path == "/api/v1/clients/{{client_id}}" && e.Response.Status == 200);
 
-        var client = ScalekitClientInfo.Parse(JToken.Parse(captured.ResponseBody), "skc_58327482062864390")!;
+        var client = ScalekitClientInfo.Parse(JToken.Parse(captured.Response.Body), "skc_58327482062864390")!;
 
         Assert.Equal("skc_58327482062864390", client.Id);
         Assert.Equal("redirect_uris", client.RedirectUriField);
@@ -154,8 +186,8 @@ public sealed class ScalekitClientTests(SandboxFixture fixture) : IClassFixture<
     [InlineData(400, null, "field already set for oneof \"identities\"")]
     public void A_captured_scalekit_error_gives_its_error_code_and_message(int status, string? code, string message)
     {
-        var captured = PostmanCollection.All.First(e => e.Code == status && e.ResponseBody.Contains(message.Replace("\"", "\\\"")));
+        var captured = PostmanCollection.All.First(e => e.Response.Status == status && e.Response.Body.Contains(message.Replace("\"", "\\\"")));
 
-        Assert.Equal((code, message), ApiErrorBody.Parse(captured.ResponseBody, status));
+        Assert.Equal((code, message), ApiErrorBody.Parse(captured.Response.Body, status));
     }
 }

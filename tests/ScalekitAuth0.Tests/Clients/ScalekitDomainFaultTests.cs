@@ -7,7 +7,7 @@ using Xunit;
 namespace ScalekitAuth0.Tests.Clients;
 
 /// <summary>Registering organization domains when a create gets no clear answer: looked up, then sent once more, never twice for one that happened.</summary>
-public sealed class ScalekitDomainFaultTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>, IAsyncLifetime
+public sealed class ScalekitDomainFaultTests(ModuleSandboxFixture fixture) : IClassFixture<ModuleSandboxFixture>, IAsyncLifetime
 {
     private ScalekitClient Client { get; } = fixture.ScalekitContext().Client;
 

@@ -7,7 +7,7 @@ using Xunit;
 namespace ScalekitAuth0.Tests.Clients;
 
 /// <summary>Organizations, their domains and portal links, over real HTTP against the sandbox.</summary>
-public sealed class ScalekitOrganizationClientTests(SandboxFixture fixture) : SandboxClientTest(fixture)
+public sealed class ScalekitOrganizationClientTests(ModuleSandboxFixture fixture) : SandboxClientTest(fixture)
 {
     private ScalekitClient Client { get; } = fixture.ScalekitContext().Client;
 

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ScalekitAuth0.Http;
 using ScalekitAuth0.Sandbox.Infrastructure;
 using ScalekitAuth0.Tests.Support;
 using Xunit;
@@ -6,7 +7,7 @@ using Xunit;
 namespace ScalekitAuth0.Tests.Cmdlets;
 
 /// <summary>The connection cmdlets hosted in-process: each bad input is a clear error with a stable id and no write.</summary>
-public sealed class ConnectionCmdletTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>, IAsyncLifetime
+public sealed class ConnectionCmdletTests(ModuleSandboxFixture fixture) : IClassFixture<ModuleSandboxFixture>, IAsyncLifetime
 {
     private readonly HostedShell _shell = new();
 
@@ -158,7 +159,7 @@ public sealed class ConnectionCmdletTests(SandboxFixture fixture) : IClassFixtur
         {
             ["a0"] = fixture.Host.Auth0Url,
             ["id"] = (string?)client["client_id"],
-            ["secret"] = SandboxFixture.Secure((string)client["client_secret"]!),
+            ["secret"] = Secret.Protect((string)client["client_secret"]!),
         });
         Assert.Contains(_shell.Warnings, w => w.Message.Contains("'create:connections'"));
 
@@ -226,7 +227,7 @@ public sealed class ConnectionCmdletTests(SandboxFixture fixture) : IClassFixtur
         var record = _shell.Terminating("Connect-Auth0 -Domain $a0 -AccessToken $token", new Dictionary<string, object?>
         {
             ["a0"] = fixture.Host.Auth0Url,
-            ["token"] = SandboxFixture.Secure(expiredToken),
+            ["token"] = Secret.Protect(expiredToken),
         });
 
         Assert.Equal("Auth0TokenExpired", ErrorId(record));

@@ -2,6 +2,7 @@ using System.Collections.ObjectModel;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using ScalekitAuth0.Commands;
+using ScalekitAuth0.Http;
 using Xunit;
 
 namespace ScalekitAuth0.Tests.Support;
@@ -73,16 +74,16 @@ public sealed class HostedShell : IDisposable
     }
 
     /// <summary>Connect-Auth0 and Connect-Scalekit against the sandbox with its seeded credentials.</summary>
-    public void ConnectBoth(SandboxFixture fixture) => Run(
+    public void ConnectBoth(ModuleSandboxFixture fixture) => Run(
         "Connect-Auth0 -Domain $a0 -ClientId $a0id -ClientSecret $a0secret; Connect-Scalekit -EnvironmentUrl $sk -ClientId $skid -ClientSecret $sksecret",
         new Dictionary<string, object?>
         {
             ["a0"] = fixture.Host.Auth0Url,
             ["a0id"] = fixture.Host.Auth0ClientId,
-            ["a0secret"] = SandboxFixture.Secure(fixture.Host.Auth0ClientSecret),
+            ["a0secret"] = Secret.Protect(fixture.Host.Auth0ClientSecret),
             ["sk"] = fixture.Host.ScalekitUrl,
             ["skid"] = fixture.Host.ScalekitClientId,
-            ["sksecret"] = SandboxFixture.Secure(fixture.Host.ScalekitClientSecret),
+            ["sksecret"] = Secret.Protect(fixture.Host.ScalekitClientSecret),
         });
 
     public void Dispose() => _runspace.Dispose();

@@ -5,9 +5,9 @@ using Xunit;
 namespace ScalekitAuth0.Tests.Support;
 
 /// <summary>Client tests over real HTTP against the in-process sandbox: one sandbox per class, back to its seeds before each test.</summary>
-public abstract class SandboxClientTest(SandboxFixture fixture) : IClassFixture<SandboxFixture>, IAsyncLifetime
+public abstract class SandboxClientTest(ModuleSandboxFixture fixture) : IClassFixture<ModuleSandboxFixture>, IAsyncLifetime
 {
-    protected SandboxFixture Fixture { get; } = fixture;
+    protected ModuleSandboxFixture Fixture { get; } = fixture;
 
     public Task InitializeAsync() => Fixture.ResetAsync();
 
@@ -17,7 +17,7 @@ public abstract class SandboxClientTest(SandboxFixture fixture) : IClassFixture<
     protected async Task<Auth0Connection> CreateScalekitConnectionAsync(Auth0Client client, string name, params string[] domains)
     {
         var scalekit = Fixture.ScalekitContext();
-        var spec = new ScalekitConnectionSpec(name, await scalekit.Client.GetDiscoveryAsync(Operation.Silent()), scalekit.ClientId, SandboxFixture.Secure("scalekit-secret"))
+        var spec = new ScalekitConnectionSpec(name, await scalekit.Client.GetDiscoveryAsync(Operation.Silent()), scalekit.ClientId, Secret.Protect("scalekit-secret"))
         {
             HrdDomains = domains,
         };
