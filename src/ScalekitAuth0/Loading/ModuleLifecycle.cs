@@ -17,13 +17,11 @@ namespace ScalekitAuth0.Loading
         private static readonly Assembly Module = typeof(ModuleLifecycle).Assembly;
         private static NewtonsoftJsonResolver? resolver;
 
-        /// <summary>
-        /// Imports not yet removed. PowerShell calls OnImport for each runspace that imports the
-        /// module but the handler is process-wide, so it goes only when the last import is removed.
-        /// </summary>
-        internal static int Imports { get; private set; }
+        // Imports not yet removed. PowerShell calls OnImport for each runspace that imports the
+        // module but the handler is process-wide, so it goes only when the last import is removed.
+        private static int imports;
 
-        /// <summary>Whether the AssemblyResolve handler is registered now.</summary>
+        /// <summary>Whether the AssemblyResolve handler is registered now (Pester reads it).</summary>
         internal static bool ResolverRegistered => resolver != null;
 
         public void OnImport()
@@ -34,7 +32,7 @@ namespace ScalekitAuth0.Loading
             lock (Gate)
             {
                 // An assembly loaded from bytes has no location, so no copy of ours beside it to give.
-                if (Imports++ == 0 && Module.Location.Length > 0)
+                if (imports++ == 0 && Module.Location.Length > 0)
                 {
                     resolver = new NewtonsoftJsonResolver(Module, Path.GetDirectoryName(Module.Location)!);
                     AppDomain.CurrentDomain.AssemblyResolve += Resolve;
@@ -46,7 +44,7 @@ namespace ScalekitAuth0.Loading
         {
             lock (Gate)
             {
-                if (Imports > 0 && --Imports == 0)
+                if (imports > 0 && --imports == 0)
                 {
                     AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
                     resolver = null;
