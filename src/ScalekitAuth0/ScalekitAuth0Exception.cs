@@ -22,5 +22,9 @@ namespace ScalekitAuth0
         public ApiErrorKind Kind { get; }
 
         public string? RecommendedAction { get; }
+
+        /// <summary>Input the module refuses before anything is sent: the message names the input, the advice says what to give instead.</summary>
+        internal static ScalekitAuth0Exception InvalidArgument(string errorId, string message, string recommendedAction) =>
+            new ScalekitAuth0Exception(errorId, ApiErrorKind.BadRequest, message, recommendedAction);
     }
 }

@@ -11,6 +11,15 @@ Set-StrictMode -Version 3.0
 $script:SandboxDll = Join-Path $PSScriptRoot '../../output/sandbox/ScalekitAuth0.Sandbox.dll'
 $script:Current = $null
 
+# The PowerShell running this script, as the command line that starts another: under `dotnet pwsh`
+# the process is dotnet hosting pwsh.dll.
+function Get-ChildPowerShell {
+    [OutputType([string[]])]
+    param()
+    $processPath = [Environment]::ProcessPath
+    if ((Split-Path -Leaf $processPath) -like 'dotnet*') { @($processPath, (Join-Path $PSHOME 'pwsh.dll')) } else { @($processPath) }
+}
+
 # A SecureString from a test-only value (sandbox secrets, fake credentials). Never for real secrets.
 function ConvertTo-TestSecureString {
     [CmdletBinding()]
@@ -337,4 +346,5 @@ Export-ModuleMember -Function @(
     'Invoke-SandboxAuth0Api'
     'Invoke-SandboxScalekitApi'
     'Get-CurrentSandbox'
+    'Get-ChildPowerShell'
 )

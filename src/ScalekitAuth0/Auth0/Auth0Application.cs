@@ -5,7 +5,7 @@ namespace ScalekitAuth0.Auth0
     /// connection on for it needs (its id, and the name users know it by) and what a login to it
     /// needs (the callback URLs Auth0 may send a user back to).
     /// </summary>
-    public sealed class Auth0Application
+    internal sealed class Auth0Application
     {
         public Auth0Application(string clientId, string name, System.Collections.Generic.IReadOnlyList<string>? callbacks = null)
         {

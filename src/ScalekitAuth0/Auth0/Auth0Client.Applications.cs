@@ -12,7 +12,7 @@ namespace ScalekitAuth0.Auth0
     /// <c>/connections/{id}/clients</c> endpoints: the connection's <c>enabled_clients</c> field is
     /// deprecated, and tenants created since 2026 do not have it.
     /// </summary>
-    public sealed partial class Auth0Client
+    internal sealed partial class Auth0Client
     {
         /// <summary>Auth0 refuses a PATCH of more than 50 client statuses.</summary>
         internal const int EnabledClientsPerPatch = 50;
@@ -33,14 +33,6 @@ namespace ScalekitAuth0.Auth0
                         (c["callbacks"] as JArray)?.Where(u => u.Type == JTokenType.String).Select(u => (string)u!).ToList()))
                     .ToList()),
                 operation);
-
-        /// <summary>Matches names or client ids against one listing of the tenant's applications.</summary>
-        public async Task<ApplicationResolution> ResolveApplicationsAsync(IEnumerable<string> namesOrIds, Operation operation)
-        {
-            var applications = new List<Auth0Application>();
-            await ListApplicationsAsync(applications.AddRange, operation).ConfigureAwait(false);
-            return ApplicationResolution.Resolve(namesOrIds, applications);
-        }
 
         /// <summary>The client ids the connection is enabled for, in Auth0's order.</summary>
         public async Task<IReadOnlyList<string>> GetEnabledClientIdsAsync(string connectionId, Operation operation)

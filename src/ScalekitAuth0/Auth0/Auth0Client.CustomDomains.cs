@@ -7,7 +7,7 @@ using ScalekitAuth0.Http;
 
 namespace ScalekitAuth0.Auth0
 {
-    public sealed partial class Auth0Client
+    internal sealed partial class Auth0Client
     {
         public const string CallbackPath = "login/callback";
 

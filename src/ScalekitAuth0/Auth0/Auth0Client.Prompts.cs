@@ -8,7 +8,7 @@ namespace ScalekitAuth0.Auth0
     /// The tenant's login prompt settings (<c>/api/v2/prompts</c>). Home Realm Discovery routes by
     /// email domain only with Identifier First on the New Universal Login.
     /// </summary>
-    public sealed partial class Auth0Client
+    internal sealed partial class Auth0Client
     {
         public const string PromptsReadScope = "read:prompts";
 

@@ -8,7 +8,7 @@ using ScalekitAuth0.Http;
 namespace ScalekitAuth0.Auth0
 {
     /// <summary>The few Auth0 Management API v2 endpoints this module uses, typed. Knows HTTP only through the transport.</summary>
-    public sealed partial class Auth0Client
+    internal sealed partial class Auth0Client : IConnectionStore
     {
         /// <summary>Every scope some cmdlet of this module needs; Connect-Auth0 warns about each one a token lacks.</summary>
         public static readonly IReadOnlyList<string> RequiredScopes = new[]
@@ -39,6 +39,10 @@ namespace ScalekitAuth0.Auth0
         /// <summary>By id when given, else by name; a connection that is not there is an error naming what was looked for.</summary>
         public async Task<Auth0Connection> RequireConnectionAsync(string? id, string? name, Operation operation)
         {
+            if (string.IsNullOrEmpty(id) && string.IsNullOrEmpty(name))
+            {
+                throw ScalekitAuth0Exception.InvalidArgument("ConnectionNotSpecified", "No connection was given.", "Pass -Name or -Id, or pipe a connection from Get-ScalekitConnection.");
+            }
             if (!string.IsNullOrEmpty(id))
             {
                 return await GetConnectionAsync(id!, operation).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Linq;
 using Newtonsoft.Json.Linq;
+using ScalekitAuth0.Http;
 
 namespace ScalekitAuth0.Auth0
 {
@@ -7,7 +8,7 @@ namespace ScalekitAuth0.Auth0
     /// An Auth0 connection as the API returned it. The whole JSON is kept, unknown keys included,
     /// because a PATCH of <c>options</c> replaces it wholesale: whatever we drop, Auth0 deletes.
     /// </summary>
-    public sealed class Auth0Connection
+    internal sealed class Auth0Connection
     {
         public Auth0Connection(JObject json)
         {
@@ -29,11 +30,17 @@ namespace ScalekitAuth0.Auth0
         /// <summary>Null when the token lacks <c>read:connections_options</c>: Auth0 then leaves options out.</summary>
         public JObject? Options => Json["options"] as JObject;
 
+        /// <summary>
+        /// The options, or the Auth0OptionsHidden refusal when the token may not read them: whatever is
+        /// compared with them, or written back over them, would then be wrong.
+        /// </summary>
+        /// <param name="consequence">What refusing prevents, as the message's end ("; writing its domains now would erase them").</param>
+        public JObject RequireOptions(string consequence) => Options ?? throw new ScalekitAuth0Exception("Auth0OptionsHidden", ApiErrorKind.Forbidden,
+            $"Auth0 returned connection '{Name}' without its options{consequence}.",
+            "Grant the read:connections_options scope to the Auth0 application, then run Connect-Auth0 again.");
+
         public string? Option(string key) => Options?[key]?.Type == JTokenType.String ? (string?)Options[key] : null;
 
         public string[] DomainAliases => (Options?["domain_aliases"] as JArray)?.Select(t => (string?)t).Where(t => t is not null).Select(t => t!).ToArray() ?? new string[0];
-
-        /// <summary>A deep copy of options to change and send back whole.</summary>
-        public JObject CopyOptions() => (JObject?)Options?.DeepClone() ?? new JObject();
     }
 }

@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 namespace ScalekitAuth0.Auth0
 {
     /// <summary>A custom domain of the Auth0 tenant, reduced to what decides whether logins can come back through it.</summary>
-    public sealed class Auth0CustomDomain
+    internal sealed class Auth0CustomDomain
     {
         public Auth0CustomDomain(JObject json)
         {

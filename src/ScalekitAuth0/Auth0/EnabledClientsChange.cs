@@ -10,7 +10,7 @@ namespace ScalekitAuth0.Auth0
     /// connection's current enabled clients: only the applications whose status differs are sent,
     /// so a re-run sends nothing and -WhatIf can say exactly what would happen.
     /// </summary>
-    public sealed class EnabledClientsChange
+    internal sealed class EnabledClientsChange
     {
         /// <summary>How many applications -WhatIf and -Confirm name before summing up the rest.</summary>
         private const int NamedInDescription = 10;

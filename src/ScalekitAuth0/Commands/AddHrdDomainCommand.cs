@@ -1,8 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Help;
+using ScalekitAuth0.Hrd;
+using ScalekitAuth0.Scalekit;
+using ScalekitAuth0.Text;
 
 namespace ScalekitAuth0.Commands
 {
@@ -20,8 +22,8 @@ namespace ScalekitAuth0.Commands
     {
         private protected override void Apply(HrdDomainBatch batch)
         {
-            var target = Target(batch.ConnectionName);
-            var domains = Routable(batch.Domains, target);
+            var target = HrdWork.Target(batch.ConnectionName);
+            var domains = HrdWork.Routable(batch.Domains, target);
             if (domains.Count == 0)
             {
                 return;
@@ -30,7 +32,7 @@ namespace ScalekitAuth0.Commands
             HrdDomainPlan.Merge(target, HrdDomainChange.Adding(domains));
             var organizations = Organizations(batch);
             var where = organizations.Count == 0 ? "" : $", after registering them on Scalekit organization {Names(organizations)}";
-            if (!ShouldProcess(Describe(target), $"Add {domains.Count} Home Realm Discovery domain(s): {List(domains)}{where}"))
+            if (!ShouldProcess(HrdWork.Describe(target), $"Add {domains.Count} Home Realm Discovery domain(s): {ShownText.Few(domains)}{where}"))
             {
                 return;
             }
@@ -43,7 +45,7 @@ namespace ScalekitAuth0.Commands
             }
             if (domains.Count > 0)
             {
-                WriteObject(ScalekitConnection.From(Edit(target, HrdDomainChange.Adding(domains)).Connection, Auth0.Domain));
+                WriteObject(ScalekitConnection.From(HrdWork.Edit(target, HrdDomainChange.Adding(domains)).Connection, Auth0Tenant.Domain));
             }
         }
 
@@ -51,8 +53,8 @@ namespace ScalekitAuth0.Commands
         /// <returns>The domains Scalekit refused, each reported.</returns>
         private IReadOnlyCollection<string> Register(ScalekitOrganization organization, IReadOnlyCollection<string> domains)
         {
-            var client = Scalekit.Client;
-            var refusals = RunWithProgress($"Registering domains on Scalekit organization '{organization.DisplayName}'", "domains",
+            var client = ScalekitEnvironment.Client;
+            var refusals = Work.RunWithProgress($"Registering domains on Scalekit organization '{organization.DisplayName}'", "domains",
                 (operation, progress) => client.RegisterOrganizationDomainsAsync(organization, domains, done => progress(done, domains.Count), operation));
             foreach (var refusal in refusals)
             {

@@ -8,10 +8,10 @@ using ScalekitAuth0.PowerShellSupport;
 namespace ScalekitAuth0.Commands
 {
     [CmdletHelp("Connects to an Auth0 tenant's Management API for the commands that follow.",
-        "Gets a Management API token at once with the client-credentials grant (or uses an access token you give), so wrong credentials fail here and not halfway through a script. Warns about each scope the module needs that the token lacks. The connection is kept for the current runspace only; -PassThru returns it for use with -Auth0Context. Values not given come from $env:AUTH0_DOMAIN, $env:AUTH0_CLIENT_ID, $env:AUTH0_CLIENT_SECRET and $env:AUTH0_API_TOKEN.")]
+        "Gets a Management API token at once with the client-credentials grant (or uses an access token you give), so wrong credentials fail here and not halfway through a script. Warns about each scope the module needs that the token lacks. The context (session) is kept for the current runspace only; -PassThru returns it for use with -Auth0Context. Values not given come from $env:AUTH0_DOMAIN, $env:AUTH0_CLIENT_ID, $env:AUTH0_CLIENT_SECRET and $env:AUTH0_API_TOKEN.")]
     [CmdletExample("Connect-Auth0 -Domain example.us.auth0.com -Credential (Get-Credential)", "Signs in with a machine-to-machine application: user name = client id, password = client secret.")]
     [CmdletExample("$env:AUTH0_DOMAIN = 'example.us.auth0.com'; $env:AUTH0_CLIENT_ID = 'abc'; $env:AUTH0_CLIENT_SECRET = $secret\nConnect-Auth0", "Takes everything from the conventional environment variables.")]
-    [CmdletExample("$tenant = Connect-Auth0 -Domain example.us.auth0.com -Credential $cred -PassThru\nGet-ScalekitConnection -Auth0Context $tenant", "Keeps the connection in a variable and passes it explicitly, as runbooks sharing a process should.")]
+    [CmdletExample("$tenant = Connect-Auth0 -Domain example.us.auth0.com -Credential $cred -PassThru\nGet-ScalekitConnection -Auth0Context $tenant", "Keeps the context in a variable and passes it explicitly, as runbooks sharing a process should.")]
     [Cmdlet(VerbsCommunications.Connect, "Auth0", DefaultParameterSetName = ClientSecretSet)]
     [OutputType(typeof(Auth0Context))]
     public sealed class ConnectAuth0Command : ConnectCmdlet<Auth0Context>
@@ -41,7 +41,7 @@ namespace ScalekitAuth0.Commands
 
         protected override string CredentialAdvice => "Check the domain, client id and client secret, and that the application is authorized for the Auth0 Management API.";
 
-        protected override ITokenSource TokensOf(Auth0Context context) => context.Tokens;
+        private protected override ITokenSource TokensOf(Auth0Context context) => context.Tokens;
 
         protected override void Store(Auth0Context context) => SessionStore.Auth0 = context;
 
@@ -60,10 +60,10 @@ namespace ScalekitAuth0.Commands
             }
         }
 
-        protected override Auth0Context CreateContext(TransportSettings settings)
+        private protected override Auth0Context CreateContext(TransportSettings settings)
         {
             var domain = Domain ?? ClientCredentialParameters.Variable("AUTH0_DOMAIN")
-                ?? throw InvalidArgument("Auth0DomainMissing", "No Auth0 domain was given.", "Pass -Domain or set $env:AUTH0_DOMAIN.");
+                ?? throw ScalekitAuth0Exception.InvalidArgument("Auth0DomainMissing", "No Auth0 domain was given.", "Pass -Domain or set $env:AUTH0_DOMAIN.");
             var baseUri = ParseAddress(domain, nameof(Domain), "the tenant's domain, for example 'example.us.auth0.com'");
             if (AccessToken is not null)
             {
@@ -75,7 +75,7 @@ namespace ScalekitAuth0.Commands
                 return Auth0Context.WithClientCredentials(baseUri, id, secret, settings);
             }
             var token = ClientCredentialParameters.FromEnvironment("AUTH0_API_TOKEN")
-                ?? throw InvalidArgument("Auth0CredentialsMissing", "No Auth0 credentials were given.",
+                ?? throw ScalekitAuth0Exception.InvalidArgument("Auth0CredentialsMissing", "No Auth0 credentials were given.",
                     "Pass -ClientId and -ClientSecret, -Credential or -AccessToken, or set $env:AUTH0_CLIENT_ID and $env:AUTH0_CLIENT_SECRET (or $env:AUTH0_API_TOKEN).");
             return Auth0Context.WithAccessToken(baseUri, token, settings);
         }

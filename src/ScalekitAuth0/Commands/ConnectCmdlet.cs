@@ -9,8 +9,15 @@ namespace ScalekitAuth0.Commands
     /// What Connect-Auth0 and Connect-Scalekit share: build a context, get a token at once so bad
     /// credentials fail here rather than mid-script, keep the context for this runspace.
     /// </summary>
-    public abstract class ConnectCmdlet<TContext> : ScalekitAuth0Cmdlet where TContext : class
+    public abstract class ConnectCmdlet<TContext> : PSCmdlet where TContext : class
     {
+        private readonly PipelineWork _work;
+
+        private protected ConnectCmdlet()
+        {
+            _work = new PipelineWork(this);
+        }
+
         protected const string ClientSecretSet = "ClientSecret";
         protected const string CredentialSet = "Credential";
 
@@ -32,11 +39,13 @@ namespace ScalekitAuth0.Commands
 
         protected abstract string CredentialAdvice { get; }
 
-        protected abstract TContext CreateContext(TransportSettings settings);
+        private protected abstract TContext CreateContext(TransportSettings settings);
 
-        protected abstract ITokenSource TokensOf(TContext context);
+        private protected abstract ITokenSource TokensOf(TContext context);
 
         protected abstract void Store(TContext context);
+
+        protected override void StopProcessing() => _work.Stop();
 
         /// <summary>Checks to make once the token is in hand.</summary>
         protected virtual void Connected(TContext context)
@@ -48,7 +57,7 @@ namespace ScalekitAuth0.Commands
             try
             {
                 var context = CreateContext(new TransportSettings { RequestTimeout = TimeSpan.FromSeconds(TimeoutSec) });
-                Run(operation => TokensOf(context).GetTokenAsync(operation));
+                _work.Run(operation => TokensOf(context).GetTokenAsync(operation));
                 Connected(context);
                 Store(context);
                 if (PassThru)
@@ -59,12 +68,12 @@ namespace ScalekitAuth0.Commands
             catch (ApiException e)
             {
                 var refused = e.Kind == ApiErrorKind.Unauthorized || e.Kind == ApiErrorKind.Forbidden || e.Kind == ApiErrorKind.BadRequest;
-                throw Terminate(new ScalekitAuth0Exception(Service + (refused ? "CredentialsRefused" : "Unreachable"), e.Kind,
+                throw _work.Terminate(new ScalekitAuth0Exception(Service + (refused ? "CredentialsRefused" : "Unreachable"), e.Kind,
                     $"Could not get {Article} {Service} token: {e.Message}", refused ? CredentialAdvice : ErrorRecords.RecommendedAction(e) ?? CredentialAdvice, e), Address);
             }
             catch (ScalekitAuth0Exception e)
             {
-                throw Terminate(e, Address);
+                throw _work.Terminate(e, Address);
             }
         }
 
@@ -77,7 +86,7 @@ namespace ScalekitAuth0.Commands
             }
             catch (ArgumentException e)
             {
-                throw InvalidArgument($"Invalid{Service}{parameterName}", e.Message, $"Give {example}.");
+                throw ScalekitAuth0Exception.InvalidArgument($"Invalid{Service}{parameterName}", e.Message, $"Give {example}.");
             }
         }
     }

@@ -1,5 +1,7 @@
 using System.Management.Automation;
+using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -9,8 +11,17 @@ namespace ScalekitAuth0.Commands
     [CmdletExample("Disable-ScalekitConnection -Name scalekit -Application 'My App', 'Other App' -WhatIf", "Shows for which of the two applications the connection would be turned off, sending no write request.")]
     [Cmdlet(VerbsLifecycle.Disable, "ScalekitConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ScalekitConnection))]
-    public sealed class DisableScalekitConnectionCommand : ConnectionApplicationsCmdlet
+    public sealed class DisableScalekitConnectionCommand : NamedConnectionCmdlet
     {
-        protected override bool Enable => false;
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, HelpMessage = "Auth0 applications to turn the connection off for, by name as shown in the dashboard or by client id. A name two applications share must be given as a client id.")]
+        [ArgumentCompleter(typeof(ApplicationCompleter))]
+        [ValidateNotNullOrEmpty]
+        [ValidateText]
+        public string[] Application { get; set; } = new string[0];
+
+        /// <summary>Inputs are collected across the whole pipeline and resolved together at the end, so one unknown or ambiguous application stops the command before anything is written.</summary>
+        protected override void ProcessRecord() => Applications.Add(Id, Name, Application);
+
+        protected override void EndProcessing() => Applications.SetAll(enable: false, PassThru);
     }
 }

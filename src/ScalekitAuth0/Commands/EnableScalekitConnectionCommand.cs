@@ -1,5 +1,7 @@
 using System.Management.Automation;
+using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
+using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -10,8 +12,17 @@ namespace ScalekitAuth0.Commands
     [CmdletExample("Get-ScalekitConnection -Name scalekit | Enable-ScalekitConnection -Application 'x1OvYTXTnvCg3MCCwFQ7tgf2d6L8Wh1L' -WhatIf", "Shows whether the connection would be enabled for the application with that client id, sending no write request.")]
     [Cmdlet(VerbsLifecycle.Enable, "ScalekitConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ScalekitConnection))]
-    public sealed class EnableScalekitConnectionCommand : ConnectionApplicationsCmdlet
+    public sealed class EnableScalekitConnectionCommand : NamedConnectionCmdlet
     {
-        protected override bool Enable => true;
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, HelpMessage = "Auth0 applications to enable the connection for, by name as shown in the dashboard or by client id. A name two applications share must be given as a client id.")]
+        [ArgumentCompleter(typeof(ApplicationCompleter))]
+        [ValidateNotNullOrEmpty]
+        [ValidateText]
+        public string[] Application { get; set; } = new string[0];
+
+        /// <summary>Inputs are collected across the whole pipeline and resolved together at the end, so one unknown or ambiguous application stops the command before anything is written.</summary>
+        protected override void ProcessRecord() => Applications.Add(Id, Name, Application);
+
+        protected override void EndProcessing() => Applications.SetAll(enable: true, PassThru);
     }
 }

@@ -9,9 +9,9 @@ namespace ScalekitAuth0.Commands
     [CmdletExample("Sync-ScalekitRedirectUri -CallbackUrl (Get-Auth0CallbackUrl | Where-Object Source -eq CustomDomain)", "Allows in Scalekit only the callback URLs on custom domains.")]
     [Cmdlet(VerbsCommon.Get, "Auth0CallbackUrl")]
     [OutputType(typeof(Auth0CallbackUrl))]
-    public sealed class GetAuth0CallbackUrlCommand : Auth0Cmdlet
+    public sealed class GetAuth0CallbackUrlCommand : ScalekitAuth0Cmdlet
     {
-        protected override void ProcessRecord() => ForEachInput(Auth0.Domain, () =>
-            WriteObject(Run(operation => Auth0.Client.GetCallbackUrlsAsync(operation)), enumerateCollection: true));
+        protected override void ProcessRecord() => ForEachInput(Auth0Tenant.Domain, () =>
+            WriteObject(Run(operation => Auth0Tenant.Client.GetCallbackUrlsAsync(operation)), enumerateCollection: true));
     }
 }

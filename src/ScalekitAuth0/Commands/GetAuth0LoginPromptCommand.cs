@@ -9,9 +9,9 @@ namespace ScalekitAuth0.Commands
     [CmdletExample("if (-not (Get-Auth0LoginPrompt).RoutesByEmailDomain) { Set-Auth0LoginPrompt -IdentifierFirst }", "Turns Identifier First on when users are not yet routed by email domain.")]
     [Cmdlet(VerbsCommon.Get, "Auth0LoginPrompt")]
     [OutputType(typeof(Auth0LoginPrompt))]
-    public sealed class GetAuth0LoginPromptCommand : Auth0Cmdlet
+    public sealed class GetAuth0LoginPromptCommand : ScalekitAuth0Cmdlet
     {
-        protected override void ProcessRecord() => ForEachInput(Auth0.Domain, () =>
-            WriteObject(Run(operation => Auth0.Client.GetLoginPromptAsync(operation))));
+        protected override void ProcessRecord() => ForEachInput(Auth0Tenant.Domain, () =>
+            WriteObject(Run(operation => Auth0Tenant.Client.GetLoginPromptAsync(operation))));
     }
 }

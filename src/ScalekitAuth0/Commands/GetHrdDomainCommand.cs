@@ -4,6 +4,7 @@ using System.Management.Automation;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
+using ScalekitAuth0.Hrd;
 using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
@@ -15,7 +16,7 @@ namespace ScalekitAuth0.Commands
     [CmdletExample("Get-HrdDomain | Group-Object ConnectionName | Sort-Object Count -Descending", "Counts the domains of each connection.")]
     [Cmdlet(VerbsCommon.Get, "HrdDomain")]
     [OutputType(typeof(HrdDomain))]
-    public sealed class GetHrdDomainCommand : Auth0Cmdlet
+    public sealed class GetHrdDomainCommand : ScalekitAuth0Cmdlet
     {
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "Connection names (bind from a piped connection's Name). Default: every connection of the tenant.")]
@@ -32,9 +33,9 @@ namespace ScalekitAuth0.Commands
         protected override void ProcessRecord()
         {
             var wanted = Patterns();
+            var client = Auth0Tenant.Client;
             if (ConnectionName is null)
             {
-                var client = Auth0.Client;
                 ForEachInput(null, () => Run(operation => client.ListConnectionsAsync(new string[0], page => Post(operation, () =>
                 {
                     foreach (var connection in page)
@@ -46,7 +47,7 @@ namespace ScalekitAuth0.Commands
             }
             foreach (var name in ConnectionName)
             {
-                ForEachInput(name, () => Write(RequireConnection(null, name), wanted));
+                ForEachInput(name, () => Write(Run(operation => client.RequireConnectionAsync(null, name, operation)), wanted));
             }
         }
 
@@ -56,7 +57,7 @@ namespace ScalekitAuth0.Commands
             {
                 if (wanted is null || wanted.Any(pattern => pattern.IsMatch(domain)))
                 {
-                    WriteObject(HrdDomain.From(domain, connection, Auth0.Domain));
+                    WriteObject(HrdDomain.From(domain, connection, Auth0Tenant.Domain));
                 }
             }
         }
@@ -71,7 +72,7 @@ namespace ScalekitAuth0.Commands
             try
             {
                 return Domain?
-                    .Select(d => new WildcardPattern(WildcardPattern.ContainsWildcardCharacters(d) ? d : NormalizeDomain(d, nameof(Domain)), WildcardOptions.IgnoreCase))
+                    .Select(d => new WildcardPattern(WildcardPattern.ContainsWildcardCharacters(d) ? d : DomainName.NormalizeInput(d, nameof(Domain)), WildcardOptions.IgnoreCase))
                     .ToList();
             }
             catch (ScalekitAuth0Exception e)

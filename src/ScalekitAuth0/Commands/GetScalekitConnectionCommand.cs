@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.PowerShellSupport;
@@ -11,7 +12,7 @@ namespace ScalekitAuth0.Commands
     [CmdletExample("Get-ScalekitConnection | Format-Table Name, HrdDomains", "Lists every OIDC connection with its Home Realm Discovery domains.")]
     [Cmdlet(VerbsCommon.Get, "ScalekitConnection", DefaultParameterSetName = AllSet)]
     [OutputType(typeof(ScalekitConnection))]
-    public sealed class GetScalekitConnectionCommand : Auth0Cmdlet
+    public sealed class GetScalekitConnectionCommand : ScalekitAuth0Cmdlet
     {
         private const string AllSet = "All";
         private const string NameSet = "Name";
@@ -35,7 +36,7 @@ namespace ScalekitAuth0.Commands
                 case IdSet:
                     foreach (var id in Id)
                     {
-                        ForEachInput(id, () => WriteConnection(Run(operation => Auth0.Client.GetConnectionAsync(id, operation))));
+                        ForEachInput(id, () => WriteConnection(Run(operation => Auth0Tenant.Client.GetConnectionAsync(id, operation))));
                     }
                     break;
                 case NameSet:
@@ -57,10 +58,10 @@ namespace ScalekitAuth0.Commands
                 WriteAll(new WildcardPattern(name, WildcardOptions.IgnoreCase));
                 return;
             }
-            WriteConnection(Run(operation => Auth0.Client.RequireConnectionAsync(null, name, operation)));
+            WriteConnection(Run(operation => Auth0Tenant.Client.RequireConnectionAsync(null, name, operation)));
         }
 
-        private void WriteAll(WildcardPattern? pattern) => Run(operation => Auth0.Client.ListConnectionsAsync(new[] { "oidc" }, page => Post(operation, () =>
+        private void WriteAll(WildcardPattern? pattern) => Run(operation => Auth0Tenant.Client.ListConnectionsAsync(new[] { "oidc" }, page => Post(operation, () =>
         {
             foreach (var connection in page)
             {
@@ -71,6 +72,6 @@ namespace ScalekitAuth0.Commands
             }
         }), operation));
 
-        private void WriteConnection(Auth0.Auth0Connection connection) => WriteObject(ScalekitConnection.From(connection, Auth0.Domain));
+        private void WriteConnection(Auth0Connection connection) => WriteObject(ScalekitConnection.From(connection, Auth0Tenant.Domain));
     }
 }

@@ -15,7 +15,7 @@ namespace ScalekitAuth0.Commands
     [CmdletExample("Get-ScalekitOrganization | Format-Table DisplayName, ExternalId, Id", "Lists every organization of the environment.")]
     [Cmdlet(VerbsCommon.Get, "ScalekitOrganization", DefaultParameterSetName = AllSet)]
     [OutputType(typeof(ScalekitOrganization))]
-    public sealed class GetScalekitOrganizationCommand : ScalekitCmdlet
+    public sealed class GetScalekitOrganizationCommand : ScalekitAuth0Cmdlet
     {
         private const string AllSet = "All";
         private const string IdSet = "Id";
@@ -38,7 +38,7 @@ namespace ScalekitAuth0.Commands
 
         protected override void ProcessRecord()
         {
-            var client = Scalekit.Client;
+            var client = ScalekitEnvironment.Client;
             switch (ParameterSetName)
             {
                 case IdSet:
@@ -69,12 +69,12 @@ namespace ScalekitAuth0.Commands
             if (organization is null)
             {
                 throw new ScalekitAuth0Exception("ScalekitOrganizationNotFound", ApiErrorKind.NotFound,
-                    $"Scalekit environment {Scalekit.EnvironmentUrl} has no organization '{key}'.",
+                    $"Scalekit environment {ScalekitEnvironment.EnvironmentUrl} has no organization '{key}'.",
                     ParameterSetName == IdSet ? "Check the id, or look the organization up with -ExternalId." : "Check the external id, or list all organizations with Get-ScalekitOrganization.");
             }
             if (IncludeDomain)
             {
-                var client = Scalekit.Client;
+                var client = ScalekitEnvironment.Client;
                 organization = Run(operation => client.WithDomainsAsync(new[] { organization }, operation))[0];
             }
             WriteObject(organization);

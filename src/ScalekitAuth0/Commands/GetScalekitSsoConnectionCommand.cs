@@ -18,7 +18,7 @@ namespace ScalekitAuth0.Commands
 
         protected override void ProcessRecord() => ForEachInput(Organization, () =>
         {
-            var client = Scalekit.Client;
+            var client = ScalekitEnvironment.Client;
             var organization = ResolveOrganization();
             WriteObject(Run(operation => client.ListSsoConnectionsAsync(organization.Id, All, operation)), enumerateCollection: true);
         });

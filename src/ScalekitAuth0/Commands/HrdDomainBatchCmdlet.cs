@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Completion;
+using ScalekitAuth0.Hrd;
 using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
@@ -12,10 +12,11 @@ namespace ScalekitAuth0.Commands
     /// Add-HrdDomain and Remove-HrdDomain: domains gathered from the whole pipeline, validated as they
     /// arrive, and written once per connection when the last one is in.
     /// </summary>
-    public abstract class HrdDomainBatchCmdlet : HrdDomainCmdlet
+    public abstract class HrdDomainBatchCmdlet : ScalekitAuth0Cmdlet
     {
         private readonly Dictionary<string, HrdDomainBatch> _batches = new Dictionary<string, HrdDomainBatch>(StringComparer.Ordinal);
         private readonly Dictionary<string, ScalekitOrganization> _organizations = new Dictionary<string, ScalekitOrganization>(StringComparer.Ordinal);
+        private HrdDomainWork? _hrdWork;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "Email domains, such as acme.com (the part of an address after the '@'); internationalised names are converted to punycode.")]
@@ -36,6 +37,9 @@ namespace ScalekitAuth0.Commands
         [ValidateText]
         public object? Organization { get; set; }
 
+        /// <summary>The tenant's routes, the target connections and their checked writes, for this command.</summary>
+        private protected HrdDomainWork HrdWork => _hrdWork ??= new HrdDomainWork(Work, Auth0Tenant);
+
         /// <summary>Nothing is written here: a bad domain later in the pipeline must be able to stop the command before any write.</summary>
         protected override void ProcessRecord() => ForEachInput(ConnectionName, () =>
         {
@@ -47,7 +51,7 @@ namespace ScalekitAuth0.Commands
             }
             foreach (var domain in Domain)
             {
-                ForEachInput(domain, () => batch.Add(NormalizeDomain(domain, nameof(Domain)), argument));
+                ForEachInput(domain, () => batch.Add(DomainName.NormalizeInput(domain, nameof(Domain)), argument));
             }
         });
 
@@ -73,7 +77,7 @@ namespace ScalekitAuth0.Commands
         {
             if (!_organizations.TryGetValue(argument.Key, out var organization))
             {
-                var client = Scalekit.Client;
+                var client = ScalekitEnvironment.Client;
                 organization = argument.Resolve(key => Run(operation => client.ResolveOrganizationAsync(key, operation)));
                 _organizations.Add(argument.Key, organization);
             }

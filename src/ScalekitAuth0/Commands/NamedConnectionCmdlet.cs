@@ -1,12 +1,15 @@
 using System.Management.Automation;
+using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Completion;
 using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
-    /// <summary>A cmdlet that acts on one existing connection, named by -Name or -Id; both bind from a piped connection.</summary>
-    public abstract class NamedConnectionCmdlet : Auth0Cmdlet
+    /// <summary>A cmdlet that acts on existing connections, each named by -Name or -Id; both bind from a piped connection.</summary>
+    public abstract class NamedConnectionCmdlet : ScalekitAuth0Cmdlet
     {
+        private ConnectionApplications? _applications;
+
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "The connection's name (binds from a piped connection).")]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         [ValidateText]
@@ -16,7 +19,17 @@ namespace ScalekitAuth0.Commands
         [ValidateText]
         public string? Id { get; set; }
 
+        [Parameter(HelpMessage = "Writes the connection to the pipeline; after Enable- or Disable-ScalekitConnection it carries its EnabledClients.")]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Which applications the connections are enabled for (Enable- and Disable-ScalekitConnection).</summary>
+        private protected ConnectionApplications Applications => _applications ??= new ConnectionApplications(this, Work, Auth0Tenant);
+
         /// <summary>The connection this input names, read now.</summary>
-        protected Auth0.Auth0Connection RequireConnection() => RequireConnection(Id, Name);
+        private protected Auth0Connection RequireConnection()
+        {
+            var client = Auth0Tenant.Client;
+            return Run(operation => client.RequireConnectionAsync(Id, Name, operation));
+        }
     }
 }

@@ -5,7 +5,9 @@ using System.Management.Automation;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
+using ScalekitAuth0.Hrd;
 using ScalekitAuth0.Http;
+using ScalekitAuth0.Integration;
 using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
@@ -18,7 +20,7 @@ namespace ScalekitAuth0.Commands
     [CmdletExample("New-ScalekitConnection -Name scalekit -Scope 'openid profile email offline_access' -Force", "Brings an existing connection named scalekit to these settings.")]
     [Cmdlet(VerbsCommon.New, "ScalekitConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ScalekitConnection))]
-    public sealed class NewScalekitConnectionCommand : IntegrationCmdlet
+    public sealed class NewScalekitConnectionCommand : ScalekitAuth0Cmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "The Auth0 connection name: letters, digits and single hyphens, at most 128 characters. It cannot be changed later.")]
         public string Name { get; set; } = "";
@@ -55,15 +57,15 @@ namespace ScalekitAuth0.Commands
             {
                 return;
             }
-            var existing = Run(operation => Auth0.Client.FindConnectionByNameAsync(Name, operation));
+            var existing = Run(operation => Auth0Tenant.Client.FindConnectionByNameAsync(Name, operation));
             var connection = existing is null ? Create(spec, applications) : Converge(spec, existing);
             // Under -WhatIf an existing connection still shows which applications would be enabled;
             // one that would first be created says so in the create's own message.
             var target = connection ?? existing;
-            var enabledClients = target is null || applications.Count == 0 ? null : SetEnabledClients(target, applications, enable: true);
+            var enabledClients = target is null || applications.Count == 0 ? null : Applications.Set(target, applications, enable: true);
             if (connection is not null)
             {
-                WriteObject(ScalekitConnection.From(connection, Auth0.Domain, enabledClients));
+                WriteObject(ScalekitConnection.From(connection, Auth0Tenant.Domain, enabledClients));
             }
         });
 
@@ -74,26 +76,24 @@ namespace ScalekitAuth0.Commands
         /// </summary>
         private bool TryResolveEnabledClients(out IReadOnlyList<Auth0Application> applications)
         {
-            _enabledClients ??= EnabledClient.Length == 0 ? new Auth0Application[0] : ResolveApplications(EnabledClient)?.For(EnabledClient);
+            _enabledClients ??= EnabledClient.Length == 0 ? new Auth0Application[0] : Applications.Resolve(EnabledClient)?.For(EnabledClient);
             applications = _enabledClients ?? new Auth0Application[0];
             return _enabledClients is not null;
         }
 
         private IReadOnlyList<Auth0Application>? _enabledClients;
 
+        private ConnectionApplications? _applications;
+
+        private ConnectionApplications Applications => _applications ??= new ConnectionApplications(this, Work, Auth0Tenant);
+
         private ScalekitConnectionSpec BuildSpec()
         {
-            if (ConnectionName.Problem(Name) is string problem)
-            {
-                throw InvalidArgument("InvalidConnectionName", $"-Name '{DomainName.Printable(Name)}' is not a valid Auth0 connection name: {problem}.", "Choose a name such as 'scalekit' or 'scalekit-sso'.");
-            }
-            if (!Scope.Split(' ').Contains("openid"))
-            {
-                throw InvalidArgument("InvalidScope", $"-Scope '{DomainName.Printable(Scope)}' does not include 'openid', which OpenID Connect requires.", "Give space-separated scopes that include openid, such as 'openid profile email'.");
-            }
-            var domains = HrdDomain.Select(d => NormalizeDomain(d, nameof(HrdDomain))).Distinct(StringComparer.Ordinal).ToArray();
-            var discovery = Run(operation => Scalekit.Client.GetDiscoveryAsync(operation));
-            return new ScalekitConnectionSpec(Name, discovery, Scalekit.ClientId, Scalekit.ClientSecret)
+            ConnectionName.RequireValid(Name, "Choose a name such as 'scalekit' or 'scalekit-sso'.");
+            ScalekitConnectionSpec.RequireOpenId(Scope);
+            var domains = HrdDomain.Select(d => DomainName.NormalizeInput(d, nameof(HrdDomain))).Distinct(StringComparer.Ordinal).ToArray();
+            var discovery = Run(operation => ScalekitEnvironment.Client.GetDiscoveryAsync(operation));
+            return new ScalekitConnectionSpec(Name, discovery, ScalekitEnvironment.ClientId, ScalekitEnvironment.ClientSecret)
             {
                 DisplayName = DisplayName,
                 Scope = Scope,
@@ -105,31 +105,29 @@ namespace ScalekitAuth0.Commands
         private Auth0Connection? Create(ScalekitConnectionSpec spec, IReadOnlyList<Auth0Application> applications)
         {
             var enable = applications.Count == 0 ? "" : $", enabled for {string.Join(", ", applications)}";
-            if (!ShouldProcess($"Auth0 connection '{Name}' on {Auth0.Domain}", $"Create an OIDC connection to Scalekit {Scalekit.EnvironmentUrl}{enable}"))
+            if (!ShouldProcess($"Auth0 connection '{Name}' on {Auth0Tenant.Domain}", $"Create an OIDC connection to Scalekit {ScalekitEnvironment.EnvironmentUrl}{enable}"))
             {
                 return null;
             }
             try
             {
-                return Run(operation => Auth0.Client.CreateConnectionAsync(spec.CreateBody(), operation));
+                return Run(operation => Auth0Tenant.Client.CreateConnectionAsync(spec.CreateBody(), operation));
             }
             catch (ApiException e) when (e.OutcomeUnknown)
             {
                 // The create may have happened without our hearing of it: look before sending it again,
                 // so a connection is never created twice.
                 WriteVerbose($"The create of '{Name}' got no clear answer ({e.Message}); looking it up by name.");
-                var found = Run(operation => Auth0.Client.FindConnectionByNameAsync(Name, operation));
-                return found ?? Run(operation => Auth0.Client.CreateConnectionAsync(spec.CreateBody(), operation));
+                var found = Run(operation => Auth0Tenant.Client.FindConnectionByNameAsync(Name, operation));
+                return found ?? Run(operation => Auth0Tenant.Client.CreateConnectionAsync(spec.CreateBody(), operation));
             }
         }
 
         private Auth0Connection? Converge(ScalekitConnectionSpec spec, Auth0Connection existing)
         {
-            if (existing.Strategy == "oidc" && existing.Options is null)
+            if (existing.Strategy == "oidc")
             {
-                throw new ScalekitAuth0Exception("Auth0OptionsHidden", ApiErrorKind.Forbidden,
-                    $"Auth0 returned connection '{Name}' without its options, so its settings cannot be compared.",
-                    "Grant the read:connections_options scope to the Auth0 application, then run Connect-Auth0 again.");
+                existing.RequireOptions(", so its settings cannot be compared");
             }
             var differences = spec.Differences(existing);
             if (differences.Count == 0)
@@ -145,8 +143,8 @@ namespace ScalekitAuth0.Commands
                         ? "Pass -Force to update it to these settings, change it with Set-ScalekitConnection, or choose another -Name."
                         : "Choose another -Name: this one belongs to a connection of another kind.");
             }
-            return ShouldProcess($"Auth0 connection '{Name}' on {Auth0.Domain}", $"Update {string.Join(", ", differences)}")
-                ? Run(operation => Auth0.Client.UpdateConnectionAsync(existing.Id, spec.UpdateBody(existing), operation))
+            return ShouldProcess($"Auth0 connection '{Name}' on {Auth0Tenant.Domain}", $"Update {string.Join(", ", differences)}")
+                ? Run(operation => Auth0Tenant.Client.UpdateConnectionAsync(existing.Id, spec.UpdateBody(existing), operation))
                 : null;
         }
     }

@@ -17,7 +17,7 @@ namespace ScalekitAuth0.Commands
         "Onboards every customer of a file with DisplayName and ExternalId columns.")]
     [Cmdlet(VerbsCommon.New, "ScalekitOrganization", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ScalekitOrganization))]
-    public sealed class NewScalekitOrganizationCommand : ScalekitCmdlet
+    public sealed class NewScalekitOrganizationCommand : ScalekitAuth0Cmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "The customer's name as Scalekit shows it, 1 to 200 characters.")]
         [ValidateLength(1, 200)]
@@ -35,12 +35,12 @@ namespace ScalekitAuth0.Commands
         protected override void ProcessRecord() => ForEachInput(ExternalId ?? DisplayName, () =>
         {
             var metadata = Metadata?.Cast<DictionaryEntry>().ToDictionary(e => e.Key.ToString(), e => e.Value?.ToString() ?? "", StringComparer.Ordinal);
-            var client = Scalekit.Client;
+            var client = ScalekitEnvironment.Client;
             var existing = ExternalId is null ? null : Run(operation => client.FindOrganizationByExternalIdAsync(ExternalId, operation));
             if (existing is null)
             {
                 var externalId = ExternalId is null ? "" : $" with external id '{ExternalId}'";
-                if (!ShouldProcess($"Scalekit environment {Scalekit.EnvironmentUrl}", $"Create organization '{DisplayName}'{externalId}"))
+                if (!ShouldProcess($"Scalekit environment {ScalekitEnvironment.EnvironmentUrl}", $"Create organization '{DisplayName}'{externalId}"))
                 {
                     return;
                 }

@@ -19,7 +19,7 @@ namespace ScalekitAuth0.Commands
 
         protected override void ProcessRecord() => ForEachInput(Organization, () =>
         {
-            var client = Scalekit.Client;
+            var client = ScalekitEnvironment.Client;
             var organization = ResolveOrganization();
             if (ShouldProcess($"Scalekit organization '{organization.DisplayName}' ({organization.Id})", $"Create a single-use Admin Portal link for {string.Join(", ", Feature)}"))
             {

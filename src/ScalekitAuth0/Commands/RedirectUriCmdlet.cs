@@ -3,7 +3,7 @@ using ScalekitAuth0.Scalekit;
 namespace ScalekitAuth0.Commands
 {
     /// <summary>What Sync- and Remove-ScalekitRedirectUri share: one read, one planned change, one checked write.</summary>
-    public abstract class RedirectUriCmdlet : ScalekitCmdlet
+    public abstract class RedirectUriCmdlet : ScalekitAuth0Cmdlet
     {
         /// <summary>
         /// How the redirect-URI cmdlets change a Scalekit client: the plan is made from the list the
@@ -13,7 +13,7 @@ namespace ScalekitAuth0.Commands
         /// </summary>
         private protected ScalekitRedirectUriResult? ChangeRedirectUris(string clientId, RedirectUriChange change)
         {
-            var client = Run(operation => Scalekit.Client.GetClientAsync(clientId, operation));
+            var client = Run(operation => ScalekitEnvironment.Client.GetClientAsync(clientId, operation));
             var planned = ScalekitRedirectUriResult.Compare(client, change.ApplyTo(client.RedirectUris));
             var leftOut = change.LeftOut(client.RedirectUris);
             if (!planned.Changed)
@@ -25,7 +25,7 @@ namespace ScalekitAuth0.Commands
                 WriteVerbose($"Scalekit client {client.Id} already has the wanted redirect URIs in {client.RedirectUriField}; nothing to change.");
                 return planned;
             }
-            if (!ShouldProcess($"Scalekit client {client.Id} on {Scalekit.EnvironmentUrl}", planned.Describe()))
+            if (!ShouldProcess($"Scalekit client {client.Id} on {ScalekitEnvironment.EnvironmentUrl}", planned.Describe()))
             {
                 if (leftOut.Count > 0)
                 {
@@ -33,7 +33,7 @@ namespace ScalekitAuth0.Commands
                 }
                 return null;
             }
-            var updated = Run(operation => Scalekit.Client.ApplyRedirectUriChangeAsync(client, change, operation));
+            var updated = Run(operation => ScalekitEnvironment.Client.ApplyRedirectUriChangeAsync(client, change, operation));
             leftOut = change.LeftOut(updated.RedirectUris);
             if (leftOut.Count > 0)
             {

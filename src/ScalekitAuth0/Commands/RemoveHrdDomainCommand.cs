@@ -1,7 +1,9 @@
 using System.Linq;
 using System.Management.Automation;
-using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Help;
+using ScalekitAuth0.Hrd;
+using ScalekitAuth0.Scalekit;
+using ScalekitAuth0.Text;
 
 namespace ScalekitAuth0.Commands
 {
@@ -20,27 +22,28 @@ namespace ScalekitAuth0.Commands
 
         private protected override void Apply(HrdDomainBatch batch)
         {
-            var target = RequireConnection(null, batch.ConnectionName);
+            var auth0 = Auth0Tenant.Client;
+            var target = Run(operation => auth0.RequireConnectionAsync(null, batch.ConnectionName, operation));
             var organizations = Organizations(batch);
             var where = organizations.Count == 0 ? "" : $", then delete them from Scalekit organization {Names(organizations)}";
-            if (!ShouldProcess(Describe(target), $"Remove {batch.Domains.Count} Home Realm Discovery domain(s): {List(batch.Domains)}{where}"))
+            if (!ShouldProcess(HrdWork.Describe(target), $"Remove {batch.Domains.Count} Home Realm Discovery domain(s): {ShownText.Few(batch.Domains)}{where}"))
             {
                 return;
             }
-            var (plan, connection) = Edit(target, HrdDomainChange.Removing(batch.Domains));
+            var (plan, connection) = HrdWork.Edit(target, HrdDomainChange.Removing(batch.Domains));
             if (plan.Removed.Count < batch.Domains.Count)
             {
                 WriteVerbose($"Connection '{target.Name}' did not route {batch.Domains.Count - plan.Removed.Count} of the domain(s); nothing to remove for those.");
             }
             foreach (var (organization, domains) in organizations)
             {
-                var client = Scalekit.Client;
-                var deleted = Run(operation => client.UnregisterOrganizationDomainsAsync(organization.Id, domains, operation));
+                var scalekit = ScalekitEnvironment.Client;
+                var deleted = Run(operation => scalekit.UnregisterOrganizationDomainsAsync(organization.Id, domains, operation));
                 WriteVerbose($"Deleted {deleted.Count} domain(s) from Scalekit organization '{organization.DisplayName}'.");
             }
             if (PassThru)
             {
-                WriteObject(plan.Removed.Select(domain => HrdDomain.From(domain, connection, Auth0.Domain)), enumerateCollection: true);
+                WriteObject(plan.Removed.Select(domain => HrdDomain.From(domain, connection, Auth0Tenant.Domain)), enumerateCollection: true);
             }
         }
     }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using ScalekitAuth0.Help;
-using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
@@ -12,20 +11,17 @@ namespace ScalekitAuth0.Commands
     [OutputType(typeof(ScalekitConnection))]
     public sealed class RemoveScalekitConnectionCommand : NamedConnectionCmdlet
     {
-        [Parameter(HelpMessage = "Writes the resulting object to the pipeline.")]
-        public SwitchParameter PassThru { get; set; }
-
         protected override void ProcessRecord() => ForEachInput(Id ?? Name, () =>
         {
             var connection = RequireConnection();
-            if (!ShouldProcess($"Auth0 connection '{connection.Name}' ({connection.Id}) on {Auth0.Domain}", "Delete; users will no longer sign in through it"))
+            if (!ShouldProcess($"Auth0 connection '{connection.Name}' ({connection.Id}) on {Auth0Tenant.Domain}", "Delete; users will no longer sign in through it"))
             {
                 return;
             }
-            Run(operation => Auth0.Client.DeleteConnectionAsync(connection.Id, operation));
+            Run(operation => Auth0Tenant.Client.DeleteConnectionAsync(connection.Id, operation));
             if (PassThru)
             {
-                WriteObject(ScalekitConnection.From(connection, Auth0.Domain));
+                WriteObject(ScalekitConnection.From(connection, Auth0Tenant.Domain));
             }
         });
     }

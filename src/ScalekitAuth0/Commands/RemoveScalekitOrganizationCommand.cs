@@ -16,9 +16,9 @@ namespace ScalekitAuth0.Commands
 
         protected override void ProcessRecord() => ForEachInput(Organization, () =>
         {
-            var client = Scalekit.Client;
+            var client = ScalekitEnvironment.Client;
             var organization = ResolveOrganization();
-            if (!ShouldProcess($"Scalekit organization '{organization.DisplayName}' ({organization.Id}) in {Scalekit.EnvironmentUrl}", "Delete, with its domains and SSO connections"))
+            if (!ShouldProcess($"Scalekit organization '{organization.DisplayName}' ({organization.Id}) in {ScalekitEnvironment.EnvironmentUrl}", "Delete, with its domains and SSO connections"))
             {
                 return;
             }

@@ -1,153 +1,86 @@
 using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.PowerShellSupport;
-using ScalekitAuth0.Scalekit;
 
 namespace ScalekitAuth0.Commands
 {
     /// <summary>
-    /// What every cmdlet of the module shares: cancellation on Ctrl+C, running client calls off the
-    /// pipeline thread while their messages reach the pipeline thread, the current contexts, and
-    /// error records with stable ids.
+    /// What every cmdlet that calls Auth0 or Scalekit shares: the two contexts, declared and chosen
+    /// here and nowhere else, and client work run through <see cref="PipelineWork"/>.
     /// </summary>
     public abstract class ScalekitAuth0Cmdlet : PSCmdlet
     {
-        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private SessionContexts? _session;
+        private Thread? _pipelineThread;
+        private Auth0Context? _auth0;
+        private ScalekitContext? _scalekit;
 
-        protected override void StopProcessing() => _stopping.Cancel();
-
-        /// <summary>
-        /// Runs client work on the thread pool and, meanwhile, carries its verbose and warning
-        /// messages (and anything else it posts) to this thread: only the pipeline thread may write
-        /// to PowerShell's streams.
-        /// </summary>
-        protected T Run<T>(Func<Operation, Task<T>> work)
+        private protected ScalekitAuth0Cmdlet()
         {
-            using var pump = new PipelinePump(this);
-            var operation = new Operation(pump, _stopping.Token);
-            var task = Task.Run(() => work(operation));
-            task.ContinueWith(_ => pump.Complete(), TaskScheduler.Default);
-            pump.DrainUntilComplete();
-            try
-            {
-                return task.GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
+            Work = new PipelineWork(this);
         }
 
-        protected void Run(Func<Operation, Task> work) => Run(async operation =>
+        [Parameter(HelpMessage = "The Auth0 context (session from Connect-Auth0) to use, as Connect-Auth0 -PassThru returns it. Default: the current runspace's.")]
+        public Auth0Context? Auth0Context { get; set; }
+
+        [Parameter(HelpMessage = "The Scalekit context (session from Connect-Scalekit) to use, as Connect-Scalekit -PassThru returns it. Default: the current runspace's.")]
+        public ScalekitContext? ScalekitContext { get; set; }
+
+        /// <summary>
+        /// The Auth0 tenant this command works in, chosen on first use: a command that never needs
+        /// Auth0 (Sync-ScalekitRedirectUri -CallbackUrl) works without Connect-Auth0.
+        /// </summary>
+        protected Auth0Context Auth0Tenant => _auth0 ??= Choose(Auth0Context, Session.Auth0, "Auth0");
+
+        /// <summary>
+        /// The Scalekit environment this command works in, chosen on first use: Add-HrdDomain without
+        /// -Organization never touches Scalekit, so a runbook that only routes domains need not connect to it.
+        /// </summary>
+        protected ScalekitContext ScalekitEnvironment => _scalekit ??= Choose(ScalekitContext, Session.Scalekit, "Scalekit");
+
+        private protected PipelineWork Work { get; }
+
+        /// <summary>The runspace's contexts, read on the pipeline thread: client work runs where the runspace is not known.</summary>
+        protected override void BeginProcessing()
         {
-            await work(operation).ConfigureAwait(false);
-            return true;
-        });
+            _pipelineThread = Thread.CurrentThread;
+            _session = SessionStore.Current;
+        }
+
+        protected override void StopProcessing() => Work.Stop();
+
+        private protected T Run<T>(Func<Operation, Task<T>> work) => Work.Run(work);
+
+        private protected void Run(Func<Operation, Task> work) => Work.Run(work);
 
         /// <summary>Lets client work hand output to the pipeline as it arrives (a page at a time).</summary>
-        protected static void Post(Operation operation, Action action) => ((PipelinePump)operation.Log).Post(action);
+        private protected static void Post(Operation operation, Action action) => PipelineWork.Post(operation, action);
 
-        protected Auth0Context ResolveAuth0Context(Auth0Context? given) =>
-            given ?? SessionStore.Auth0 ?? throw Terminate(new ScalekitAuth0Exception("Auth0NotConnected", ApiErrorKind.Unauthorized,
-                "There is no Auth0 connection in this session.",
-                "Run Connect-Auth0 first, or pass -Auth0Context with an object that Connect-Auth0 -PassThru returned."), null);
+        protected void Report(Exception error, object? target) => Work.Report(error, target);
 
-        protected ScalekitContext ResolveScalekitContext(ScalekitContext? given) =>
-            given ?? SessionStore.Scalekit ?? throw Terminate(new ScalekitAuth0Exception("ScalekitNotConnected", ApiErrorKind.Unauthorized,
-                "There is no Scalekit connection in this session.",
-                "Run Connect-Scalekit first, or pass -ScalekitContext with an object that Connect-Scalekit -PassThru returned."), null);
+        protected void ForEachInput(object? target, Action work) => Work.ForEachInput(target, work);
+
+        protected PipelineStoppedException Terminate(Exception error, object? target) => Work.Terminate(error, target);
+
+        private SessionContexts Session => _session ?? throw new InvalidOperationException("The contexts are read in BeginProcessing; a cmdlet that overrides it must call base.BeginProcessing().");
 
         /// <summary>
-        /// Reports a failure for one input and lets the pipeline go on, unless the failure means no
-        /// other input can succeed either (credentials refused, a scope missing, not connected).
+        /// The one place a command's context is chosen: the one given, else the runspace's. Not being
+        /// connected stops the command, from whichever thread the context was first asked for.
         /// </summary>
-        protected void Report(Exception error, object? target)
+        private TContext Choose<TContext>(TContext? given, TContext? current, string service) where TContext : class
         {
-            var record = ErrorRecords.For(error, target);
-            if (ErrorRecords.StopsCommand(error))
+            if ((given ?? current) is TContext chosen)
             {
-                ThrowTerminatingError(record);
+                return chosen;
             }
-            WriteError(record);
-        }
-
-        /// <summary>Runs one input's work, reporting a module or API failure for that input only.</summary>
-        protected void ForEachInput(object? target, Action work)
-        {
-            try
-            {
-                work();
-            }
-            catch (Exception e) when (e is ApiException || e is ScalekitAuth0Exception)
-            {
-                Report(e, target);
-            }
-        }
-
-        protected PipelineStoppedException Terminate(Exception error, object? target)
-        {
-            ThrowTerminatingError(ErrorRecords.For(error, target));
-            return new PipelineStoppedException();
-        }
-
-        protected static ScalekitAuth0Exception InvalidArgument(string errorId, string message, string recommendedAction) =>
-            new ScalekitAuth0Exception(errorId, ApiErrorKind.BadRequest, message, recommendedAction);
-
-        /// <summary>An email domain in its normal form, or the InvalidHrdDomain error that names the parameter and the input.</summary>
-        protected static string NormalizeDomain(string domain, string parameterName)
-        {
-            try
-            {
-                return Auth0.DomainName.Normalize(domain);
-            }
-            catch (ArgumentException e)
-            {
-                throw InvalidArgument("InvalidHrdDomain", $"-{parameterName} {e.Message}", "Give the part of an email address after the '@', such as 'acme.com'.");
-            }
-        }
-
-        private sealed class PipelinePump : IOperationLog, IDisposable
-        {
-            private readonly BlockingCollection<Action> _actions = new BlockingCollection<Action>();
-            private readonly Cmdlet _cmdlet;
-
-            public PipelinePump(Cmdlet cmdlet)
-            {
-                _cmdlet = cmdlet;
-            }
-
-            public void Verbose(string message) => Post(() => _cmdlet.WriteVerbose(message));
-
-            public void Warning(string message) => Post(() => _cmdlet.WriteWarning(message));
-
-            public void Post(Action action)
-            {
-                try
-                {
-                    _actions.Add(action);
-                }
-                catch (InvalidOperationException)
-                {
-                    // The work has already finished; nobody is left to show this.
-                }
-            }
-
-            public void Complete() => _actions.CompleteAdding();
-
-            public void DrainUntilComplete()
-            {
-                foreach (var action in _actions.GetConsumingEnumerable())
-                {
-                    action();
-                }
-            }
-
-            public void Dispose() => _actions.Dispose();
+            var error = new ScalekitAuth0Exception(service + "NotConnected", ApiErrorKind.Unauthorized,
+                $"There is no {service} context in this session.",
+                $"Run Connect-{service} first, or pass -{service}Context with an object that Connect-{service} -PassThru returned.");
+            throw Thread.CurrentThread == _pipelineThread ? Terminate(error, null) : error;
         }
     }
 }

@@ -14,7 +14,7 @@ namespace ScalekitAuth0.Commands
     [CmdletExample("Set-Auth0LoginPrompt -IdentifierFirst:$false -PassThru", "Turns Identifier First off and returns the settings as they now are.")]
     [Cmdlet(VerbsCommon.Set, "Auth0LoginPrompt", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Auth0LoginPrompt))]
-    public sealed class SetAuth0LoginPromptCommand : Auth0Cmdlet
+    public sealed class SetAuth0LoginPromptCommand : ScalekitAuth0Cmdlet
     {
         [Parameter(Position = 0, HelpMessage = "Ask for the email address first (identifier_first). -IdentifierFirst:$false turns it off.")]
         public SwitchParameter IdentifierFirst { get; set; }
@@ -26,10 +26,10 @@ namespace ScalekitAuth0.Commands
         [Parameter(HelpMessage = "Writes the settings as they are afterwards to the pipeline.")]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord() => ForEachInput(Auth0.Domain, () =>
+        protected override void ProcessRecord() => ForEachInput(Auth0Tenant.Domain, () =>
         {
             var wanted = Wanted();
-            var client = Auth0.Client;
+            var client = Auth0Tenant.Client;
             var current = Run(operation => client.GetLoginPromptAsync(operation));
             var changes = new JObject();
             if (wanted.TryGetValue("identifier_first", out var identifierFirst) && (bool)identifierFirst! != current.IdentifierFirst)
@@ -42,11 +42,11 @@ namespace ScalekitAuth0.Commands
             }
             if (changes.Count == 0)
             {
-                WriteVerbose($"The login prompt of {Auth0.Domain} already has {Describe(wanted, " = ")}; nothing to change.");
+                WriteVerbose($"The login prompt of {Auth0Tenant.Domain} already has {Describe(wanted, " = ")}; nothing to change.");
                 WritePassThru(current);
                 return;
             }
-            if (!ShouldProcess($"Login prompt of Auth0 tenant {Auth0.Domain}", "Set " + Describe(changes, " to ")))
+            if (!ShouldProcess($"Login prompt of Auth0 tenant {Auth0Tenant.Domain}", "Set " + Describe(changes, " to ")))
             {
                 return;
             }
@@ -67,7 +67,7 @@ namespace ScalekitAuth0.Commands
             }
             return wanted.Count > 0
                 ? wanted
-                : throw InvalidArgument("LoginPromptSettingMissing", "No login prompt setting was given.", "Pass -IdentifierFirst (or -IdentifierFirst:$false), -UniversalLoginExperience, or both.");
+                : throw ScalekitAuth0Exception.InvalidArgument("LoginPromptSettingMissing", "No login prompt setting was given.", "Pass -IdentifierFirst (or -IdentifierFirst:$false), -UniversalLoginExperience, or both.");
         }
 
         private void WritePassThru(Auth0LoginPrompt prompt)

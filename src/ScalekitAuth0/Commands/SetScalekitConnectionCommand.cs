@@ -1,11 +1,7 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Security;
-using Newtonsoft.Json.Linq;
-using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Help;
-using ScalekitAuth0.Http;
+using ScalekitAuth0.Integration;
 using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
@@ -34,24 +30,27 @@ namespace ScalekitAuth0.Commands
         [Parameter(HelpMessage = "The Scalekit client secret to give Auth0, after it was rotated in Scalekit.")]
         public SecureString? ClientSecret { get; set; }
 
-        [Parameter(HelpMessage = "Writes the resulting object to the pipeline.")]
-        public SwitchParameter PassThru { get; set; }
-
         protected override void ProcessRecord() => ForEachInput(Id ?? Name, () =>
         {
-            if (Scope is not null && !Scope.Split(' ').Contains("openid"))
+            if (Scope is not null)
             {
-                throw InvalidArgument("InvalidScope", $"-Scope '{DomainName.Printable(Scope)}' does not include 'openid', which OpenID Connect requires.", "Give space-separated scopes that include openid, such as 'openid profile email'.");
+                ScalekitConnectionSpec.RequireOpenId(Scope);
             }
             var connection = RequireConnection();
-            var (body, changes) = Changes(connection);
+            var (body, changes) = new ScalekitConnectionChange
+            {
+                DisplayName = DisplayName,
+                Scope = Scope,
+                ShowAsButton = MyInvocation.BoundParameters.ContainsKey(nameof(ShowAsButton)) ? ShowAsButton.IsPresent : (bool?)null,
+                ClientSecret = ClientSecret,
+            }.For(connection);
             if (changes.Count == 0)
             {
                 WriteVerbose($"Connection '{connection.Name}' already has these settings; nothing to change.");
             }
-            else if (ShouldProcess($"Auth0 connection '{connection.Name}' on {Auth0.Domain}", $"Set {string.Join(", ", changes)}"))
+            else if (ShouldProcess($"Auth0 connection '{connection.Name}' on {Auth0Tenant.Domain}", $"Set {string.Join(", ", changes)}"))
             {
-                connection = Run(operation => Auth0.Client.UpdateConnectionAsync(connection.Id, body, operation));
+                connection = Run(operation => Auth0Tenant.Client.UpdateConnectionAsync(connection.Id, body, operation));
             }
             else
             {
@@ -59,47 +58,8 @@ namespace ScalekitAuth0.Commands
             }
             if (PassThru)
             {
-                WriteObject(ScalekitConnection.From(connection, Auth0.Domain));
+                WriteObject(ScalekitConnection.From(connection, Auth0Tenant.Domain));
             }
         });
-
-        /// <summary>
-        /// Always the whole options object (Auth0 replaces it wholesale, and would drop whatever we
-        /// left out) and always the display name (Auth0 resets it to the name when it is absent).
-        /// </summary>
-        private (JObject Body, List<string> Changes) Changes(Auth0Connection connection)
-        {
-            if (connection.Options is null)
-            {
-                throw new ScalekitAuth0Exception("Auth0OptionsHidden", ApiErrorKind.Forbidden,
-                    $"Auth0 returned connection '{connection.Name}' without its options; changing it now would erase them.",
-                    "Grant the read:connections_options scope to the Auth0 application, then run Connect-Auth0 again.");
-            }
-            var changes = new List<string>();
-            var options = connection.CopyOptions();
-            options.Remove("oidc_metadata");
-            if (Scope is not null && connection.Option("scope") != Scope)
-            {
-                options["scope"] = Scope;
-                changes.Add("scope");
-            }
-            if (ClientSecret is not null && connection.Option("client_secret") != Secret.Reveal(ClientSecret))
-            {
-                options["client_secret"] = Secret.Reveal(ClientSecret);
-                changes.Add("client_secret");
-            }
-            var displayName = DisplayName ?? connection.DisplayName ?? connection.Name;
-            if (displayName != (connection.DisplayName ?? connection.Name))
-            {
-                changes.Add("display_name");
-            }
-            var body = new JObject { ["options"] = options, ["display_name"] = displayName };
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(ShowAsButton)) && connection.ShowAsButton != ShowAsButton.IsPresent)
-            {
-                body["show_as_button"] = ShowAsButton.IsPresent;
-                changes.Add("show_as_button");
-            }
-            return (body, changes);
-        }
     }
 }

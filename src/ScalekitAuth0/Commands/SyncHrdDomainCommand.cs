@@ -2,10 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
+using ScalekitAuth0.Hrd;
 using ScalekitAuth0.PowerShellSupport;
+using ScalekitAuth0.Scalekit;
+using ScalekitAuth0.Text;
 
 namespace ScalekitAuth0.Commands
 {
@@ -17,8 +19,9 @@ namespace ScalekitAuth0.Commands
         "Adds every Scalekit organization domain the connection does not route yet; a nightly runbook can run this.")]
     [Cmdlet(VerbsData.Sync, "HrdDomain", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(HrdDomainSyncResult))]
-    public sealed class SyncHrdDomainCommand : HrdDomainCmdlet
+    public sealed class SyncHrdDomainCommand : ScalekitAuth0Cmdlet
     {
+        private HrdDomainWork? _hrdWork;
         private IReadOnlyDictionary<string, ScalekitOrganization>? _owners;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
@@ -31,25 +34,27 @@ namespace ScalekitAuth0.Commands
         [Parameter(HelpMessage = "Also removes the domains no Scalekit organization owns.")]
         public SwitchParameter Prune { get; set; }
 
+        private HrdDomainWork HrdWork => _hrdWork ??= new HrdDomainWork(Work, Auth0Tenant);
+
         protected override void ProcessRecord() => ForEachInput(ConnectionName, () =>
         {
-            var target = Target(ConnectionName);
+            var target = HrdWork.Target(ConnectionName);
             var owners = _owners ??= ReadOwners();
-            var desired = Routable(owners.Keys.Select(DomainName.Comparable).Distinct().OrderBy(d => d, StringComparer.Ordinal), target);
-            var plan = Plan(target, Prune ? HrdDomainChange.Exactly(desired) : HrdDomainChange.Adding(desired));
+            var desired = HrdWork.Routable(owners.Keys.Select(DomainName.Comparable).Distinct().OrderBy(d => d, StringComparer.Ordinal), target);
+            var plan = HrdWork.Plan(target, Prune ? HrdDomainChange.Exactly(desired) : HrdDomainChange.Adding(desired));
             var result = new HrdDomainSyncResult
             {
                 ConnectionName = target.Name,
                 ConnectionId = target.Id,
-                Tenant = Auth0.Domain,
+                Tenant = Auth0Tenant.Domain,
                 Added = plan.Added.ToArray(),
                 Removed = plan.Removed.ToArray(),
                 Unchanged = plan.Unchanged,
                 Applied = !plan.HasChanges,
             };
-            if (plan.HasChanges && ShouldProcess(Describe(target), Summary(plan)))
+            if (plan.HasChanges && ShouldProcess(HrdWork.Describe(target), Summary(plan)))
             {
-                Apply(plan);
+                HrdWork.Apply(plan);
                 result.Applied = true;
             }
             WriteObject(result);
@@ -57,8 +62,8 @@ namespace ScalekitAuth0.Commands
 
         private IReadOnlyDictionary<string, ScalekitOrganization> ReadOwners()
         {
-            var client = Scalekit.Client;
-            return RunWithProgress("Reading the domains of Scalekit organizations", "organizations",
+            var client = ScalekitEnvironment.Client;
+            return Work.RunWithProgress("Reading the domains of Scalekit organizations", "organizations",
                 (operation, progress) => client.ListAllOrganizationDomainsAsync(progress, operation));
         }
 
@@ -67,11 +72,11 @@ namespace ScalekitAuth0.Commands
             var parts = new List<string>();
             if (plan.Added.Count > 0)
             {
-                parts.Add($"add {plan.Added.Count} ({List(plan.Added)})");
+                parts.Add($"add {plan.Added.Count} ({ShownText.Few(plan.Added)})");
             }
             if (plan.Removed.Count > 0)
             {
-                parts.Add($"remove {plan.Removed.Count} ({List(plan.Removed)})");
+                parts.Add($"remove {plan.Removed.Count} ({ShownText.Few(plan.Removed)})");
             }
             return $"Home Realm Discovery domains: {string.Join("; ", parts)}; keep {plan.Unchanged}";
         }

@@ -1,19 +1,19 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.PowerShellSupport;
 using ScalekitAuth0.Scalekit;
+using ScalekitAuth0.Text;
 
 namespace ScalekitAuth0.Commands
 {
     [CmdletHelp("Allows Auth0's callback URLs as redirect URIs of the Scalekit client Auth0 signs in with.",
-        "Without this, every login through the connection fails at Scalekit with invalid_redirect_uri. Reads the Scalekit client, adds only the URLs it does not allow yet, keeps every other URI in its place, and writes the whole list back in one request; when all are there it writes nothing, so it is safe to run again. The URLs default to those of Get-Auth0CallbackUrl: the tenant's domain and each ready custom domain. The client is the piped connection's client id, else -ClientId, else the client of the Scalekit connection. The list written is post_login_uris; only a Scalekit deployment that still shows the older redirect_uris key instead gets that key. Scalekit allows at most 5 redirect URIs per client: when the URLs do not all fit, the command adds those that do (the tenant's own callback first, then ready custom domains, the primary one first; with -CallbackUrl, in the order given), never removes an allowed URI to make room, and fails for the rest with the error ScalekitRedirectUriLimit, which names them and the URIs allowed; -WhatIf reports the same without writing.")]
+        "Without this, every login through the connection fails at Scalekit with invalid_redirect_uri. Reads the Scalekit client, adds only the URLs it does not allow yet, keeps every other URI in its place, and writes the whole list back in one request; when all are there it writes nothing, so it is safe to run again. The URLs default to those of Get-Auth0CallbackUrl: the tenant's domain and each ready custom domain. The client is the piped connection's client id, else -ClientId, else the client of the Scalekit context. The list written is post_login_uris; only a Scalekit deployment that still shows the older redirect_uris key instead gets that key. Scalekit allows at most 5 redirect URIs per client: when the URLs do not all fit, the command adds those that do (the tenant's own callback first, then ready custom domains, the primary one first; with -CallbackUrl, in the order given), never removes an allowed URI to make room, and fails for the rest with the error ScalekitRedirectUriLimit, which names them and the URIs allowed; -WhatIf reports the same without writing.")]
     [CmdletExample("New-ScalekitConnection -Name scalekit | Sync-ScalekitRedirectUri -PassThru | Add-HrdDomain -Domain acme.com", "Creates the connection, allows its callback URLs in Scalekit, and passes the connection on to the next step.")]
     [CmdletExample("Get-ScalekitConnection -Name scalekit | Sync-ScalekitRedirectUri -WhatIf", "Shows which callback URLs would be added, sending no write request.")]
-    [CmdletExample("Sync-ScalekitRedirectUri -CallbackUrl https://login.acme.com/login/callback", "Allows one given URL for the client of the Scalekit connection.")]
+    [CmdletExample("Sync-ScalekitRedirectUri -CallbackUrl https://login.acme.com/login/callback", "Allows one given URL for the client of the Scalekit context.")]
     [Cmdlet(VerbsData.Sync, "ScalekitRedirectUri", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ClientIdSet)]
     [OutputType(typeof(ScalekitRedirectUriResult), typeof(ScalekitConnection))]
     public sealed class SyncScalekitRedirectUriCommand : RedirectUriCmdlet
@@ -26,7 +26,7 @@ namespace ScalekitAuth0.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ConnectionSet, HelpMessage = "The Auth0 connection from New-ScalekitConnection or Get-ScalekitConnection; its client id is the Scalekit client to update.")]
         public ScalekitConnection? Connection { get; set; }
 
-        [Parameter(ParameterSetName = ClientIdSet, HelpMessage = "The Scalekit client (skc_...) to update. Default: the client of the Scalekit connection (Connect-Scalekit).")]
+        [Parameter(ParameterSetName = ClientIdSet, HelpMessage = "The Scalekit client (skc_...) to update. Default: the client of the Scalekit context (Connect-Scalekit).")]
         [ValidateNotNullOrEmpty]
         [ValidateText]
         public string? ClientId { get; set; }
@@ -35,9 +35,6 @@ namespace ScalekitAuth0.Commands
         [ValidateNotNullOrEmpty]
         [ValidateText(MaxLength = 2048)]
         public string[]? CallbackUrl { get; set; }
-
-        [Parameter(HelpMessage = "The Auth0 connection whose callback URLs to allow, from Connect-Auth0 -PassThru. Default: the current runspace's. Not used with -CallbackUrl.")]
-        public Auth0Context? Auth0Context { get; set; }
 
         [Parameter(ParameterSetName = ConnectionSet, HelpMessage = "Writes the input connection instead of the result, so the pipeline can go on (into Add-HrdDomain, for example).")]
         public SwitchParameter PassThru { get; set; }
@@ -60,8 +57,8 @@ namespace ScalekitAuth0.Commands
                 var problems = urls.Select(url => (Url: url, Problem: RedirectUri.Problem(url))).Where(p => p.Problem is not null).ToList();
                 if (problems.Count > 0)
                 {
-                    throw InvalidArgument("InvalidCallbackUrl",
-                        string.Join(" ", problems.Select(p => $"Callback URL '{DomainName.Printable(p.Url)}' cannot be a Scalekit redirect URI: {p.Problem}.")),
+                    throw ScalekitAuth0Exception.InvalidArgument("InvalidCallbackUrl",
+                        string.Join(" ", problems.Select(p => $"Callback URL '{ShownText.Printable(p.Url)}' cannot be a Scalekit redirect URI: {p.Problem}.")),
                         $"Give absolute http or https URLs of at most {RedirectUri.MaxLength} characters without a query string or fragment, such as https://your-tenant.us.auth0.com/login/callback.");
                 }
                 _callbackUrls = urls;
@@ -69,18 +66,18 @@ namespace ScalekitAuth0.Commands
             return _callbackUrls;
         }
 
-        /// <summary>The context is looked up here, on the pipeline thread, and only when the URLs were not given.</summary>
+        /// <summary>Only here does the command need Auth0: with -CallbackUrl it runs without Connect-Auth0.</summary>
         private string[] Auth0CallbackUrls()
         {
-            var auth0 = ResolveAuth0Context(Auth0Context);
-            return Run(operation => auth0.Client.GetCallbackUrlsAsync(operation)).Select(u => u.Url).ToArray();
+            var client = Auth0Tenant.Client;
+            return Run(operation => client.GetCallbackUrlsAsync(operation)).Select(u => u.Url).ToArray();
         }
 
         private string TargetClientId()
         {
             if (Connection is null)
             {
-                return ClientId ?? Scalekit.ClientId;
+                return ClientId ?? ScalekitEnvironment.ClientId;
             }
             return string.IsNullOrEmpty(Connection.ClientId)
                 ? throw new ScalekitAuth0Exception("ConnectionHasNoClientId", ApiErrorKind.BadRequest,

@@ -17,7 +17,7 @@ namespace ScalekitAuth0.Commands
         "Keeps the checks and shows only the failed ones, with the command that fixes each.")]
     [Cmdlet(VerbsDiagnostic.Test, "ScalekitAuth0Integration")]
     [OutputType(typeof(IntegrationCheck), typeof(bool))]
-    public sealed class TestScalekitAuth0IntegrationCommand : IntegrationCmdlet
+    public sealed class TestScalekitAuth0IntegrationCommand : ScalekitAuth0Cmdlet
     {
         public const string DefaultConnectionName = "scalekit";
 
@@ -32,11 +32,8 @@ namespace ScalekitAuth0.Commands
 
         protected override void ProcessRecord() => ForEachInput(Name, () =>
         {
-            if (ConnectionName.Problem(Name) is string problem)
-            {
-                throw InvalidArgument("InvalidConnectionName", $"-Name '{DomainName.Printable(Name)}' is not a valid Auth0 connection name: {problem}.", "Give the connection's name as Get-ScalekitConnection shows it, such as 'scalekit'.");
-            }
-            var checker = new IntegrationChecker(Auth0.Client, Scalekit.Client, Name);
+            ConnectionName.RequireValid(Name, "Give the connection's name as Get-ScalekitConnection shows it, such as 'scalekit'.");
+            var checker = new IntegrationChecker(Auth0Tenant.Client, ScalekitEnvironment.Client, Name);
             var progress = new ProgressRecord(1, $"Checking the Scalekit integration of Auth0 connection '{Name}'", "Starting");
             var passed = true;
             for (var i = 0; i < checker.Steps.Count; i++)

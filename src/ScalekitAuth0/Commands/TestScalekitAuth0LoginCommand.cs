@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using ScalekitAuth0.Auth0;
+using ScalekitAuth0.Hrd;
 using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.Login;
@@ -17,7 +18,7 @@ namespace ScalekitAuth0.Commands
     [CmdletExample("if (-not (Test-ScalekitAuth0Login -Domain acme.com -Quiet)) { throw 'Acme users cannot sign in' }", "A runbook's check that fails the job when the login would not reach the identity provider.")]
     [Cmdlet(VerbsDiagnostic.Test, "ScalekitAuth0Login", DefaultParameterSetName = EmailSet)]
     [OutputType(typeof(ScalekitLoginProbe), typeof(bool))]
-    public sealed class TestScalekitAuth0LoginCommand : IntegrationCmdlet
+    public sealed class TestScalekitAuth0LoginCommand : ScalekitAuth0Cmdlet
     {
         private const string EmailSet = "Email";
         private const string DomainSet = "Domain";
@@ -55,7 +56,7 @@ namespace ScalekitAuth0.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            var prober = new LoginProber(Auth0.Client, Scalekit.Client, Application);
+            var prober = new LoginProber(Auth0Tenant.Client, ScalekitEnvironment.Client, Application);
             try
             {
                 // A mistyped -Application is one error for the command, not one per address.
@@ -77,10 +78,7 @@ namespace ScalekitAuth0.Commands
                 ForEachInput(address, () =>
                 {
                     var email = Address(address);
-                    if (ConnectionName.Problem(Name) is string problem)
-                    {
-                        throw InvalidArgument("InvalidConnectionName", $"-Name '{DomainName.Printable(Name)}' is not a valid Auth0 connection name: {problem}.", "Give the connection's name as Get-ScalekitConnection shows it, such as 'scalekit'.");
-                    }
+                    ConnectionName.RequireValid(Name, "Give the connection's name as Get-ScalekitConnection shows it, such as 'scalekit'.");
                     var prober = _prober!;
                     var name = Name;
                     var probe = Run(operation => prober.ProbeAsync(email, name, operation));
@@ -108,7 +106,7 @@ namespace ScalekitAuth0.Commands
         {
             if (ParameterSetName == DomainSet)
             {
-                return LoginAddress.AtDomain(NormalizeDomain(input, nameof(Domain)));
+                return LoginAddress.AtDomain(DomainName.NormalizeInput(input, nameof(Domain)));
             }
             try
             {
@@ -116,7 +114,7 @@ namespace ScalekitAuth0.Commands
             }
             catch (ArgumentException e)
             {
-                throw InvalidArgument("InvalidEmailAddress", "-Email " + e.Message, "Give a whole email address, such as 'alice@acme.com', or use -Domain acme.com.");
+                throw ScalekitAuth0Exception.InvalidArgument("InvalidEmailAddress", "-Email " + e.Message, "Give a whole email address, such as 'alice@acme.com', or use -Domain acme.com.");
             }
         }
     }

@@ -6,7 +6,7 @@ namespace ScalekitAuth0.Completion
     // item offers; ServiceCompleter does the rest.
 
     /// <summary>Names of the tenant's OpenID Connect connections, the only kind the connection cmdlets work on.</summary>
-    public sealed class ConnectionNameCompleter : Auth0Completer<Auth0Connection>
+    internal sealed class ConnectionNameCompleter : Auth0Completer<Auth0Connection>
     {
         public ConnectionNameCompleter()
             : base((context, onPage, operation) => context.Client.ListConnectionsAsync(new[] { "oidc" }, onPage, operation),
@@ -20,7 +20,7 @@ namespace ScalekitAuth0.Completion
     /// 'My App'). The start of a client id, which the same parameters accept, finds one too; the
     /// name is offered because that is what users recognise.
     /// </summary>
-    public sealed class ApplicationCompleter : Auth0Completer<Auth0Application>
+    internal sealed class ApplicationCompleter : Auth0Completer<Auth0Application>
     {
         public ApplicationCompleter()
             : base((context, onPage, operation) => context.Client.ListApplicationsAsync(onPage, operation),
@@ -33,7 +33,7 @@ namespace ScalekitAuth0.Completion
     /// Scalekit organization ids. Typing the start of a customer's name or external id finds its
     /// organization too, since nobody remembers org_... ids; the id is what is inserted.
     /// </summary>
-    public sealed class OrganizationIdCompleter : ScalekitCompleter<ScalekitOrganization>
+    internal sealed class OrganizationIdCompleter : ScalekitCompleter<ScalekitOrganization>
     {
         public OrganizationIdCompleter()
             : base((context, onPage, operation) => context.Client.ListOrganizationsAsync(onPage, operation),

@@ -35,7 +35,7 @@ namespace ScalekitAuth0.Completion
     /// the command line or else the session's, gives up after <see cref="Timeout"/>, and offers
     /// nothing when not connected or when anything fails.
     /// </summary>
-    public abstract class ServiceCompleter<TContext, TItem> : IArgumentCompleter where TContext : class
+    internal abstract class ServiceCompleter<TContext, TItem> : IArgumentCompleter where TContext : class
     {
         private const string NeedsQuotes = " \t'\"`$(){};,|&<>@#";
 
@@ -112,7 +112,7 @@ namespace ScalekitAuth0.Completion
     }
 
     /// <summary>Completes from the Auth0 tenant of -Auth0Context, or of the session.</summary>
-    public abstract class Auth0Completer<TItem> : ServiceCompleter<Auth0Context, TItem>
+    internal abstract class Auth0Completer<TItem> : ServiceCompleter<Auth0Context, TItem>
     {
         private protected Auth0Completer(Func<Auth0Context, Action<IReadOnlyList<TItem>>, Operation, Task> list, Func<TItem, Candidate> offer)
             : base(list, offer)
@@ -124,7 +124,7 @@ namespace ScalekitAuth0.Completion
     }
 
     /// <summary>Completes from the Scalekit environment of -ScalekitContext, or of the session.</summary>
-    public abstract class ScalekitCompleter<TItem> : ServiceCompleter<ScalekitContext, TItem>
+    internal abstract class ScalekitCompleter<TItem> : ServiceCompleter<ScalekitContext, TItem>
     {
         private protected ScalekitCompleter(Func<ScalekitContext, Action<IReadOnlyList<TItem>>, Operation, Task> list, Func<TItem, Candidate> offer)
             : base(list, offer)

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json;
@@ -10,7 +9,7 @@ namespace ScalekitAuth0.Http
     /// Reads the three error shapes the module meets: Auth0's <c>{statusCode, error, message, errorCode}</c>,
     /// Scalekit's <c>{code, message, details[{error_code}]}</c> and OAuth's <c>{error, error_description}</c>.
     /// </summary>
-    public static class ApiErrorBody
+    internal static class ApiErrorBody
     {
         private const int LongestRawMessage = 300;
 

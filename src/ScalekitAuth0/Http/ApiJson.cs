@@ -8,7 +8,7 @@ namespace ScalekitAuth0.Http
     /// Parses answers exactly as sent. Newtonsoft's default turns ISO-8601 strings into dates, so a
     /// metadata value or a timestamp written back would come out in another format.
     /// </summary>
-    public static class ApiJson
+    internal static class ApiJson
     {
         public static JToken Parse(string text)
         {

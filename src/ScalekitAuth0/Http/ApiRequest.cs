@@ -6,7 +6,7 @@ using Newtonsoft.Json.Linq;
 namespace ScalekitAuth0.Http
 {
     /// <summary>One call to make, relative to a service's base URL.</summary>
-    public sealed class ApiRequest
+    internal sealed class ApiRequest
     {
         private ApiRequest(HttpMethod method, string pathAndQuery, JToken? body, bool repeatable)
         {

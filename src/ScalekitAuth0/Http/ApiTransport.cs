@@ -12,6 +12,10 @@ using Newtonsoft.Json.Linq;
 
 namespace ScalekitAuth0.Http
 {
+    /// <summary>
+    /// How patient the transport is (Connect-* -TimeoutSec). Public, unlike the rest of the transport,
+    /// because the xunit sandbox fixtures take it in their public helpers.
+    /// </summary>
     public sealed class TransportSettings
     {
         public static TransportSettings Default { get; } = new TransportSettings();
@@ -27,7 +31,7 @@ namespace ScalekitAuth0.Http
     /// that are safe to repeat, JSON in and out, errors turned into <see cref="ApiException"/>,
     /// and a trace of every call without headers or bodies.
     /// </summary>
-    public sealed class ApiTransport
+    internal sealed class ApiTransport
     {
         // One HttpClient for the whole process: connections are reused across cmdlets, runspaces and
         // Automation jobs sharing a sandbox (which caps sockets at 1,000).
@@ -36,7 +40,6 @@ namespace ScalekitAuth0.Http
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
 
-        private static readonly Random Jitter = new Random();
         private static readonly HttpMethod Patch = new HttpMethod("PATCH");
 
         private readonly TransportSettings _settings;
@@ -128,7 +131,7 @@ namespace ScalekitAuth0.Http
                     }
                     if (request.Repeatable && attemptsLeft)
                     {
-                        await WaitAsync(RetryDelay.Backoff(attempt, NextJitter()), $"{Service} answered with a malformed body", attempt, maxAttempts, log, cancellationToken).ConfigureAwait(false);
+                        await WaitAsync(RetryDelay.Backoff(attempt, Jitter.Next()), $"{Service} answered with a malformed body", attempt, maxAttempts, log, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
                     throw Error(request, status, ApiErrorKind.InvalidResponse, null, "the answer was not valid JSON", outcomeUnknown: request.Method != HttpMethod.Get, null);
@@ -154,11 +157,11 @@ namespace ScalekitAuth0.Http
             }
             if (exchange.Failure is not null)
             {
-                return request.Repeatable ? (RetryDelay.Backoff(attempt, NextJitter()), $"{Service}: {exchange.FailureMessage}") : ((TimeSpan, string)?)null;
+                return request.Repeatable ? (RetryDelay.Backoff(attempt, Jitter.Next()), $"{Service}: {exchange.FailureMessage}") : ((TimeSpan, string)?)null;
             }
             if (exchange.Status == 429 || (IsTransientServerError(exchange.Status) && request.Repeatable))
             {
-                var delay = exchange.ServerDelay ?? RetryDelay.Backoff(attempt, NextJitter());
+                var delay = exchange.ServerDelay ?? RetryDelay.Backoff(attempt, Jitter.Next());
                 return delay <= RetryDelay.LongestServerWait ? (delay, $"{Service} answered {exchange.Status}") : ((TimeSpan, string)?)null;
             }
             return null;
@@ -249,14 +252,6 @@ namespace ScalekitAuth0.Http
             catch (JsonReaderException)
             {
                 return false;
-            }
-        }
-
-        private static double NextJitter()
-        {
-            lock (Jitter)
-            {
-                return Jitter.NextDouble();
             }
         }
 

@@ -12,7 +12,7 @@ namespace ScalekitAuth0.Http
     /// The OAuth client-credentials grant both services use (form-encoded <c>POST /oauth/token</c>),
     /// cached and refreshed a minute before expiry. The secret is read only to build that request.
     /// </summary>
-    public sealed class ClientCredentialsTokenSource : ITokenSource
+    internal sealed class ClientCredentialsTokenSource : ITokenSource
     {
         private static readonly TimeSpan RefreshLeeway = TimeSpan.FromSeconds(60);
         private static readonly TimeSpan LongestLifetime = TimeSpan.FromDays(1);

@@ -4,14 +4,14 @@ namespace ScalekitAuth0.Http
     /// Where the transport reports what it does. Calls may come from any thread; the cmdlet side
     /// carries them to the pipeline thread. Messages never contain a header value or a secret.
     /// </summary>
-    public interface IOperationLog
+    internal interface IOperationLog
     {
         void Verbose(string message);
 
         void Warning(string message);
     }
 
-    public sealed class NullOperationLog : IOperationLog
+    internal sealed class NullOperationLog : IOperationLog
     {
         public static NullOperationLog Instance { get; } = new NullOperationLog();
 

@@ -1,11 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
 using System.Threading.Tasks;
 
 namespace ScalekitAuth0.Http
 {
-    public interface ITokenSource
+    internal interface ITokenSource
     {
         /// <summary>A token valid for at least a minute more, fetched only when the cached one is not.</summary>
         Task<string> GetTokenAsync(Operation operation);

@@ -3,7 +3,7 @@ using System.Threading;
 namespace ScalekitAuth0.Http
 {
     /// <summary>What every call needs besides its arguments: where to report, and when to give up.</summary>
-    public sealed class Operation
+    internal sealed class Operation
     {
         public Operation(IOperationLog log, CancellationToken cancellation)
         {

@@ -3,7 +3,7 @@ using System;
 namespace ScalekitAuth0.Http
 {
     /// <summary>A web page's answer as a browser sees it before following anything: status, where it redirects to, and the body.</summary>
-    public sealed class PageAnswer
+    internal sealed class PageAnswer
     {
         public PageAnswer(int status, Uri? location, string body)
         {

@@ -8,7 +8,7 @@ namespace ScalekitAuth0.Http
     /// The three ways the two APIs page, each as a loop that hands every page to the caller as it
     /// arrives, so a listing streams instead of buffering a whole tenant.
     /// </summary>
-    public static class Paging
+    internal static class Paging
     {
         /// <summary>Auth0 checkpoint paging: <c>take</c>, then <c>from=next</c> until no <c>next</c> comes back.</summary>
         public static async Task CheckpointAsync(ApiTransport transport, string path, string itemsKey, int take, Action<JArray> onPage, Operation operation)

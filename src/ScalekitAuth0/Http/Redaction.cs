@@ -8,7 +8,7 @@ namespace ScalekitAuth0.Http
     /// <c>nonce</c> tie a browser to its login, and an authorization <c>code</c> can be exchanged for
     /// tokens: none is a secret of ours, but none belongs in a transcript either.
     /// </summary>
-    public static class Redaction
+    internal static class Redaction
     {
         public const string Mask = "***";
 

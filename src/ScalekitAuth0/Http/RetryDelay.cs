@@ -10,7 +10,7 @@ namespace ScalekitAuth0.Http
     /// date), else Auth0's <c>x-ratelimit-reset</c> (epoch seconds), else exponential backoff with
     /// jitter, as Auth0's and Scalekit's own SDKs do.
     /// </summary>
-    public static class RetryDelay
+    internal static class RetryDelay
     {
         public static readonly TimeSpan BackoffBase = TimeSpan.FromMilliseconds(500);
         public static readonly TimeSpan BackoffCap = TimeSpan.FromSeconds(10);

@@ -7,7 +7,7 @@ namespace ScalekitAuth0.Http
     /// taken as is (the sandbox, private clouds), but plain http only on loopback, where no secret
     /// can leave the machine.
     /// </summary>
-    public static class ServiceUri
+    internal static class ServiceUri
     {
         public static Uri Parse(string value, string parameterName)
         {

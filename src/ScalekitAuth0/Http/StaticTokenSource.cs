@@ -1,13 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Security;
-using System.Threading;
 using System.Threading.Tasks;
 
 namespace ScalekitAuth0.Http
 {
     /// <summary>A token the user already has (Auth0's API Explorer token): used as is, never refreshed.</summary>
-    public sealed class StaticTokenSource : ITokenSource
+    internal sealed class StaticTokenSource : ITokenSource
     {
         private readonly SecureString _token;
 

@@ -3,13 +3,15 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using ScalekitAuth0.Auth0;
+using ScalekitAuth0.Hrd;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.Scalekit;
+using ScalekitAuth0.Text;
 
 namespace ScalekitAuth0.Integration
 {
     /// <summary>One check: its stable name, and the work that makes it.</summary>
-    public sealed class IntegrationCheckStep
+    internal sealed class IntegrationCheckStep
     {
         internal IntegrationCheckStep(string name, Func<Operation, Task<IntegrationCheck>> run)
         {
@@ -29,7 +31,7 @@ namespace ScalekitAuth0.Integration
     /// tenant's connections, Scalekit's discovery document, its organizations' domains) is read once,
     /// and a read that failed fails every check that needs it with the same error, without asking again.
     /// </summary>
-    public sealed class IntegrationChecker
+    internal sealed class IntegrationChecker
     {
         public const string Discovery = "Discovery";
         public const string ConnectionSettings = "ConnectionSettings";
@@ -41,8 +43,6 @@ namespace ScalekitAuth0.Integration
         public const string DomainConflicts = "DomainConflicts";
         public const string LoginPrompt = "LoginPrompt";
         public const string OrganizationSso = "OrganizationSso";
-
-        private const int ShownInDetail = 5;
 
         private readonly Auth0Client _auth0;
         private readonly ScalekitClient _scalekit;
@@ -98,7 +98,7 @@ namespace ScalekitAuth0.Integration
             {
                 return Fail(ConnectionSettings, $"The connection's type is '{type}', not back_channel: Auth0 would not exchange the authorization code with Scalekit.", ForceFix);
             }
-            if (!scope.Split(' ').Contains("openid"))
+            if (!ScalekitConnectionSpec.IncludesOpenId(scope))
             {
                 return Fail(ConnectionSettings, $"The connection's scope '{scope}' lacks openid, so Scalekit returns no ID token.", $"Set-ScalekitConnection -Name '{_name}' -Scope '{("openid " + scope).Trim()}'");
             }
@@ -139,7 +139,7 @@ namespace ScalekitAuth0.Integration
             var missing = callbacks.Select(c => c.Url).Where(url => !allowed.Contains(url)).ToList();
             return missing.Count == 0
                 ? Pass(RedirectUris, $"Scalekit client {clientId} allows all {callbacks.Count} Auth0 callback URL(s).")
-                : Fail(RedirectUris, $"Scalekit client {clientId} does not allow {Few(missing)}: logins started there fail with invalid_redirect_uri.",
+                : Fail(RedirectUris, $"Scalekit client {clientId} does not allow {ShownText.Few(missing)}: logins started there fail with invalid_redirect_uri.",
                     $"Get-ScalekitConnection -Name '{_name}' | Sync-ScalekitRedirectUri");
         }
 
@@ -148,7 +148,7 @@ namespace ScalekitAuth0.Integration
             var connection = await ConnectionAsync(operation).ConfigureAwait(false);
             var enabled = await _auth0.GetEnabledClientIdsAsync(connection.Id, operation).ConfigureAwait(false);
             return enabled.Count > 0
-                ? Pass(EnabledApplications, $"Enabled for {enabled.Count} application(s): {Few(enabled)}.")
+                ? Pass(EnabledApplications, $"Enabled for {enabled.Count} application(s): {ShownText.Few(enabled)}.")
                 : Fail(EnabledApplications, "The connection is enabled for no application, so no login can use it.",
                     $"Enable-ScalekitConnection -Name '{_name}' -Application '<application name>'");
         }
@@ -209,7 +209,7 @@ namespace ScalekitAuth0.Integration
             var unrouted = owners.Where(pair => !routed.Contains(pair.Key)).Select(pair => $"{pair.Key} ({pair.Value.DisplayName})").ToList();
             return unrouted.Count == 0
                 ? Pass(OrganizationDomainsRouted, $"All {owners.Count} Scalekit organization domain(s) are Home Realm Discovery domains of the connection.")
-                : Fail(OrganizationDomainsRouted, $"Auth0 does not send users of {Few(unrouted)} to the connection, though a Scalekit organization owns the domain.",
+                : Fail(OrganizationDomainsRouted, $"Auth0 does not send users of {ShownText.Few(unrouted)} to the connection, though a Scalekit organization owns the domain.",
                     $"Sync-HrdDomain -ConnectionName '{_name}'");
         }
 
@@ -220,7 +220,7 @@ namespace ScalekitAuth0.Integration
             var unowned = connection.DomainAliases.Where(alias => !owners.ContainsKey(DomainName.Comparable(alias))).ToList();
             return unowned.Count == 0
                 ? Pass(HrdDomainsOwned, $"Each of the connection's {connection.DomainAliases.Length} Home Realm Discovery domain(s) belongs to a Scalekit organization.")
-                : Fail(HrdDomainsOwned, $"No Scalekit organization owns {Few(unowned)}: Auth0 sends these users to Scalekit, which has no identity provider for them.",
+                : Fail(HrdDomainsOwned, $"No Scalekit organization owns {ShownText.Few(unowned)}: Auth0 sends these users to Scalekit, which has no identity provider for them.",
                     $"Add-HrdDomain -ConnectionName '{_name}' -Domain {string.Join(", ", unowned.Select(d => $"'{d}'"))} -Organization '<organization id or external id>'");
         }
 
@@ -240,7 +240,7 @@ namespace ScalekitAuth0.Integration
             }
             var first = conflicts[0];
             var other = first.Connections.FirstOrDefault(c => c != _name) ?? first.Connections[0];
-            return Fail(DomainConflicts, $"Routed by more than one connection, so Auth0 sends these users to either: {Few(conflicts.Select(c => $"{c.Domain} ({string.Join(", ", c.Connections)})").ToList())}.",
+            return Fail(DomainConflicts, $"Routed by more than one connection, so Auth0 sends these users to either: {ShownText.Few(conflicts.Select(c => $"{c.Domain} ({string.Join(", ", c.Connections)})").ToList())}.",
                 $"Remove-HrdDomain -ConnectionName '{other}' -Domain '{first.Domain}'");
         }
 
@@ -252,11 +252,8 @@ namespace ScalekitAuth0.Integration
                 ?? throw new ScalekitAuth0Exception("ScalekitConnectionNotFound", ApiErrorKind.NotFound,
                     $"There is no Auth0 connection named '{_name}'.",
                     $"New-ScalekitConnection -Name '{_name}' -EnabledClient '<application name>'");
-            return connection.Options is not null
-                ? connection
-                : throw new ScalekitAuth0Exception("Auth0OptionsHidden", ApiErrorKind.Forbidden,
-                    $"Auth0 returned connection '{_name}' without its options: the token lacks the read:connections_options scope.",
-                    "Grant read:connections_options to the Auth0 application, then run Connect-Auth0 again.");
+            connection.RequireOptions(": the token lacks the read:connections_options scope");
+            return connection;
         }
 
         private Task<HrdDomainRoutes> RoutesAsync(Operation operation) => _routes ??= HrdDomainRoutes.ReadAsync(_auth0, operation);
@@ -268,10 +265,6 @@ namespace ScalekitAuth0.Integration
 
         private static HashSet<string> Routed(Auth0Connection connection) =>
             new HashSet<string>(connection.DomainAliases.Select(DomainName.Comparable), StringComparer.Ordinal);
-
-        /// <summary>A few by name and how many more: a detail must stay readable for a thousand domains.</summary>
-        private static string Few(IReadOnlyCollection<string> items) =>
-            string.Join(", ", items.Take(ShownInDetail)) + (items.Count > ShownInDetail ? $" and {items.Count - ShownInDetail} more" : "");
 
         private IntegrationCheck Pass(string check, string detail) => new IntegrationCheck(_name, check, IntegrationStatus.Pass, detail);
 

@@ -1,5 +1,6 @@
 using System;
-using ScalekitAuth0.Auth0;
+using ScalekitAuth0.Hrd;
+using ScalekitAuth0.Text;
 
 namespace ScalekitAuth0.Login
 {
@@ -13,7 +14,7 @@ namespace ScalekitAuth0.Login
         public static string Normalize(string? input)
         {
             var text = (input ?? "").Trim();
-            var shown = DomainName.Printable(input);
+            var shown = ShownText.Printable(input);
             var at = text.IndexOf('@');
             if (text.IndexOf("://", StringComparison.Ordinal) >= 0)
             {

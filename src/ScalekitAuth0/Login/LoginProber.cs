@@ -4,6 +4,8 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Threading.Tasks;
 using ScalekitAuth0.Auth0;
+using ScalekitAuth0.Hrd;
+using ScalekitAuth0.Integration;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.Scalekit;
 

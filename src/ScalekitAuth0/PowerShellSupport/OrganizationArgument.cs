@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
-using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Http;
+using ScalekitAuth0.Text;
 
 namespace ScalekitAuth0.PowerShellSupport
 {
@@ -40,7 +40,7 @@ namespace ScalekitAuth0.PowerShellSupport
                 return new OrganizationArgument(null, key!.Trim());
             }
             throw new ScalekitAuth0Exception("InvalidOrganization", ApiErrorKind.BadRequest,
-                $"-Organization '{DomainName.Printable(inner?.ToString())}' ({inner?.GetType().Name ?? "null"}) names no Scalekit organization.",
+                $"-Organization '{ShownText.Printable(inner?.ToString())}' ({inner?.GetType().Name ?? "null"}) names no Scalekit organization.",
                 "Pass an organization from Get-ScalekitOrganization or New-ScalekitOrganization, an organization id (org_...), or your external id for it.");
         }
 

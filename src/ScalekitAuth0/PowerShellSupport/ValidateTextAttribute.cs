@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
-using ScalekitAuth0.Auth0;
+using ScalekitAuth0.Text;
 
 namespace ScalekitAuth0.PowerShellSupport
 {
@@ -41,11 +41,11 @@ namespace ScalekitAuth0.PowerShellSupport
             }
             if (string.IsNullOrWhiteSpace(text))
             {
-                throw new ValidationMetadataException($"The argument '{DomainName.Printable(text)}' is only white space.");
+                throw new ValidationMetadataException($"The argument '{ShownText.Printable(text)}' is only white space.");
             }
             if (text.Any(char.IsControl))
             {
-                throw new ValidationMetadataException($"The argument '{DomainName.Printable(text)}' contains a control character, probably pasted by mistake.");
+                throw new ValidationMetadataException($"The argument '{ShownText.Printable(text)}' contains a control character, probably pasted by mistake.");
             }
         }
     }

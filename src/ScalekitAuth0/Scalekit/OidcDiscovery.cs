@@ -1,7 +1,7 @@
 namespace ScalekitAuth0.Scalekit
 {
     /// <summary>The parts of Scalekit's OpenID configuration Auth0 must be given explicitly, exactly as published.</summary>
-    public sealed class OidcDiscovery
+    internal sealed class OidcDiscovery
     {
         public OidcDiscovery(string discoveryUrl, string issuer, string authorizationEndpoint, string tokenEndpoint, string? userinfoEndpoint, string jwksUri)
         {

@@ -4,7 +4,7 @@ using System.Linq;
 namespace ScalekitAuth0.Scalekit
 {
     /// <summary>Scalekit's documented rules for an allowed redirect URI, checked before anything is sent.</summary>
-    public static class RedirectUri
+    internal static class RedirectUri
     {
         public const int MaxLength = 256;
 

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
@@ -9,7 +8,7 @@ using ScalekitAuth0.Http;
 namespace ScalekitAuth0.Scalekit
 {
     /// <summary>The SSO connections of organizations: read only, since the customer's IT admin makes them in the Admin Portal.</summary>
-    public sealed partial class ScalekitClient
+    internal sealed partial class ScalekitClient
     {
         private const string Connections = "api/v1/connections";
 
@@ -26,20 +25,6 @@ namespace ScalekitAuth0.Scalekit
                 // The filter is ours too: what "active" means must not depend on the server's default.
                 .Where(c => includeInactive || c.Active)
                 .ToList();
-        }
-
-        /// <summary>Those of the organizations that have no active SSO connection, in the order given.</summary>
-        public async Task<IReadOnlyList<ScalekitOrganization>> WithoutActiveSsoAsync(IReadOnlyList<ScalekitOrganization> organizations, Operation operation)
-        {
-            var lacking = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-            await ForEachAsync(organizations, async organization =>
-            {
-                if ((await ListSsoConnectionsAsync(organization.Id, includeInactive: false, operation).ConfigureAwait(false)).Count == 0)
-                {
-                    lacking[organization.Id] = true;
-                }
-            }, operation.Cancellation).ConfigureAwait(false);
-            return organizations.Where(o => lacking.ContainsKey(o.Id)).ToList();
         }
     }
 }

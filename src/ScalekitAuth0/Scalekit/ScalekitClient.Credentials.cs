@@ -4,7 +4,7 @@ using ScalekitAuth0.Http;
 
 namespace ScalekitAuth0.Scalekit
 {
-    public sealed partial class ScalekitClient
+    internal sealed partial class ScalekitClient
     {
         /// <summary>
         /// Whether Scalekit's token endpoint accepts the client id and secret (the ones Auth0 holds),

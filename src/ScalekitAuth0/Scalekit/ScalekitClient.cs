@@ -6,7 +6,7 @@ using ScalekitAuth0.Http;
 namespace ScalekitAuth0.Scalekit
 {
     /// <summary>The Scalekit REST endpoints this module uses, typed. Knows HTTP only through the transport.</summary>
-    public sealed partial class ScalekitClient
+    internal sealed partial class ScalekitClient
     {
         public const string DiscoveryPath = ".well-known/openid-configuration";
 

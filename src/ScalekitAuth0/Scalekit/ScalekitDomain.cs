@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 namespace ScalekitAuth0.Scalekit
 {
     /// <summary>A domain of a Scalekit organization; the id is what deleting it takes.</summary>
-    public sealed class ScalekitDomain
+    internal sealed class ScalekitDomain
     {
         public ScalekitDomain(string id, string name)
         {

@@ -1,4 +1,3 @@
-using System.Net.Http;
 using ScalekitAuth0.Http;
 using Xunit;
 

@@ -25,7 +25,9 @@ public sealed class LoginProbeTests(ModuleSandboxFixture fixture) : SandboxClien
         var auth0 = Fixture.Auth0Context().Client;
         var scalekit = Fixture.ScalekitContext().Client;
         var connection = await CreateScalekitConnectionAsync(auth0, Name, "acme.com", "globex.com");
-        var myApp = (await auth0.ResolveApplicationsAsync(["My App"], Operation.Silent())).For(["My App"]);
+        var applications = new List<Auth0Application>();
+        await auth0.ListApplicationsAsync(applications.AddRange, Operation.Silent());
+        var myApp = applications.Where(a => a.Name == "My App").ToList();
         await auth0.ApplyEnabledClientsAsync(await auth0.PlanEnabledClientsAsync(connection.Id, myApp, enable: true, Operation.Silent()), Operation.Silent());
         if (identifierFirst)
         {

@@ -3,7 +3,7 @@ using ScalekitAuth0.Http;
 namespace ScalekitAuth0.Tests.Support;
 
 /// <summary>Keeps what a client call reported, verbose and warnings apart, from whatever thread it came.</summary>
-public sealed class RecordingLog : IOperationLog
+internal sealed class RecordingLog : IOperationLog
 {
     private readonly List<string> _messages = new();
     private readonly List<string> _warnings = new();

@@ -1,5 +1,6 @@
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Http;
+using ScalekitAuth0.Integration;
 using Xunit;
 
 namespace ScalekitAuth0.Tests.Support;
@@ -14,7 +15,7 @@ public abstract class SandboxClientTest(ModuleSandboxFixture fixture) : IClassFi
     public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>The connection New-ScalekitConnection would create from the sandbox's Scalekit environment.</summary>
-    protected async Task<Auth0Connection> CreateScalekitConnectionAsync(Auth0Client client, string name, params string[] domains)
+    private protected async Task<Auth0Connection> CreateScalekitConnectionAsync(Auth0Client client, string name, params string[] domains)
     {
         var scalekit = Fixture.ScalekitContext();
         var spec = new ScalekitConnectionSpec(name, await scalekit.Client.GetDiscoveryAsync(Operation.Silent()), scalekit.ClientId, Secret.Protect("scalekit-secret"))
