@@ -66,6 +66,32 @@ namespace ScalekitAuth0.Http
         public Task<JToken?> SendAnonymousAsync(ApiRequest request, Operation operation) =>
             SendTimedAsync(request, authorize: false, operation);
 
+        /// <summary>
+        /// One GET of a web page with no token, no cookie and no redirect followed: the status, the
+        /// <c>Location</c> (made absolute) and the body as text, whatever the status. Retried on the
+        /// same rules as every GET; only no answer at all is an error.
+        /// </summary>
+        /// <param name="timeout">The longest one attempt may wait for its answer (at most the transport's own).</param>
+        public async Task<PageAnswer> GetPageAsync(Uri url, TimeSpan timeout, Operation operation)
+        {
+            var request = ApiRequest.Page(url);
+            var attemptTimeout = timeout < _settings.RequestTimeout ? timeout : _settings.RequestTimeout;
+            for (var attempt = 1; ; attempt++)
+            {
+                var exchange = await ExchangeAsync(request, null, attemptTimeout, operation.Log, operation.Cancellation).ConfigureAwait(false);
+                if (RetryFor(request, exchange, attempt) is (TimeSpan delay, string reason))
+                {
+                    await WaitAsync(delay, reason, attempt, MaxAttempts(exchange), operation.Log, operation.Cancellation).ConfigureAwait(false);
+                    continue;
+                }
+                if (exchange.Failure is ApiErrorKind failure)
+                {
+                    throw Error(request, null, failure, null, exchange.FailureMessage!, outcomeUnknown: false, exchange.FailureCause, unreachable: exchange.Unreachable);
+                }
+                return new PageAnswer(exchange.Status, exchange.Location, exchange.Body);
+            }
+        }
+
         private async Task<JToken?> SendTimedAsync(ApiRequest request, bool authorize, Operation operation)
         {
             var watch = Stopwatch.StartNew();
@@ -83,93 +109,121 @@ namespace ScalekitAuth0.Http
         {
             var log = operation.Log;
             var cancellationToken = operation.Cancellation;
-            var retried = request.Repeatable || request.BuiltFromRead;
             var tokenRefreshed = false;
             for (var attempt = 1; ; attempt++)
             {
                 var tokens = authorize ? Tokens ?? throw new InvalidOperationException($"{Service} transport has no token source.") : null;
                 var token = tokens is null ? null : await tokens.GetTokenAsync(operation).ConfigureAwait(false);
-                var exchange = await ExchangeAsync(request, token, log, cancellationToken).ConfigureAwait(false);
-                // A name DNS does not know now it will most likely not know in a second either: one more try covers a blip, more only waste the user's time.
-                var maxAttempts = exchange.Unreachable?.NameNotResolved == true ? Math.Min(2, _settings.MaxAttempts) : _settings.MaxAttempts;
+                var exchange = await ExchangeAsync(request, token, _settings.RequestTimeout, log, cancellationToken).ConfigureAwait(false);
+                var maxAttempts = MaxAttempts(exchange);
                 var attemptsLeft = attempt < maxAttempts;
-                TimeSpan? retryIn = null;
-                ApiException error;
-                string reason;
 
-                if (exchange.Failure is ApiErrorKind failure)
+                if (RetryFor(request, exchange, attempt) is (TimeSpan delay, string reason))
                 {
-                    if (retried && attemptsLeft)
-                    {
-                        retryIn = RetryDelay.Backoff(attempt, Jitter.Next());
-                    }
-                    reason = $"{Service}: {exchange.FailureMessage}";
-                    error = Error(request, null, failure, null, exchange.FailureMessage!, outcomeUnknown: request.Method != HttpMethod.Get, exchange.FailureCause,
-                        unreachable: exchange.Unreachable, retryAfter: HandedBack(request, retryIn));
-                }
-                else
-                {
-                    var status = exchange.Status;
-                    if (status == 401 && tokens is not null && tokens.CanRefresh && !tokenRefreshed)
-                    {
-                        log.Verbose($"{Service} refused the access token; fetching a new one.");
-                        tokens.Invalidate(token!);
-                        tokenRefreshed = true;
-                        attempt--;
-                        continue;
-                    }
-                    reason = $"{Service} answered {status}";
-                    // A 500 on a write built from a read is handed back too: the caller's read shows whether it was made.
-                    if (status == 429 || (IsTransientServerError(status) && request.Repeatable) || (status >= 500 && request.BuiltFromRead))
-                    {
-                        var delay = exchange.ServerDelay ?? RetryDelay.Backoff(attempt, Jitter.Next());
-                        if (attemptsLeft && delay <= RetryDelay.LongestServerWait)
-                        {
-                            retryIn = delay;
-                        }
-                    }
-                    if (status >= 200 && status < 300)
-                    {
-                        if (TryParse(exchange.Body, out var json))
-                        {
-                            return json;
-                        }
-                        reason = $"{Service} answered with a malformed body";
-                        retryIn = retried && attemptsLeft ? RetryDelay.Backoff(attempt, Jitter.Next()) : (TimeSpan?)null;
-                        error = Error(request, status, ApiErrorKind.InvalidResponse, null, "the answer was not valid JSON", outcomeUnknown: request.Method != HttpMethod.Get, null,
-                            retryAfter: HandedBack(request, retryIn));
-                    }
-                    else
-                    {
-                        var (code, message) = ApiErrorBody.Parse(exchange.Body, status);
-                        var kind = ApiException.KindOf(status);
-                        error = Error(request, status, kind, code, message, outcomeUnknown: kind == ApiErrorKind.ServerError && request.Method != HttpMethod.Get, null,
-                            ApiErrorBody.FieldViolations(exchange.Body), retryAfter: HandedBack(request, retryIn));
-                    }
-                }
-
-                if (retryIn is TimeSpan wait)
-                {
-                    if (request.BuiltFromRead)
-                    {
-                        log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}; not sending the same body again: it will be merged onto a new read in {1:0.0} s.", reason, wait.TotalSeconds));
-                        throw error;
-                    }
-                    await WaitAsync(wait, reason, attempt, maxAttempts, log, cancellationToken).ConfigureAwait(false);
+                    await RetryAsync(request, exchange, delay, reason, attempt, maxAttempts, log, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
-                throw error;
+                if (exchange.Failure is not null)
+                {
+                    throw ErrorOf(request, exchange);
+                }
+
+                var status = exchange.Status;
+                if (status == 401 && tokens is not null && tokens.CanRefresh && !tokenRefreshed)
+                {
+                    log.Verbose($"{Service} refused the access token; fetching a new one.");
+                    tokens.Invalidate(token!);
+                    tokenRefreshed = true;
+                    attempt--;
+                    continue;
+                }
+                if (status >= 200 && status < 300)
+                {
+                    if (TryParse(exchange.Body, out var json))
+                    {
+                        return json;
+                    }
+                    if ((request.Repeatable || request.BuiltFromRead) && attemptsLeft)
+                    {
+                        await RetryAsync(request, exchange, RetryDelay.Backoff(attempt, Jitter.Next()), $"{Service} answered with a malformed body", attempt, maxAttempts, log, cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+                }
+                throw ErrorOf(request, exchange);
             }
         }
 
-        /// <summary>The wait a write built from a read hands back to its caller instead of being re-sent after it.</summary>
-        private static TimeSpan? HandedBack(ApiRequest request, TimeSpan? retryIn) => request.BuiltFromRead ? retryIn : null;
-
-        private async Task<Exchange> ExchangeAsync(ApiRequest request, string? token, IOperationLog log, CancellationToken cancellationToken)
+        /// <summary>
+        /// Waits to send the request again; a write built from a read is not sent again as it was: its
+        /// failure goes back to the caller with the wait (<see cref="ApiException.RetryAfter"/>), to read and merge again.
+        /// </summary>
+        private async Task RetryAsync(ApiRequest request, Exchange exchange, TimeSpan delay, string reason, int attempt, int maxAttempts, IOperationLog log, CancellationToken cancellationToken)
         {
-            var uri = new Uri(BaseUri, request.PathAndQuery);
+            if (request.BuiltFromRead)
+            {
+                log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}; not sending the same body again: it is merged onto a new read in {1:0.0} s.", reason, delay.TotalSeconds));
+                throw ErrorOf(request, exchange, retryAfter: delay);
+            }
+            await WaitAsync(delay, reason, attempt, maxAttempts, log, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The error an exchange that is not retried ends the call with: no answer, a body that is not JSON, or the service's refusal.</summary>
+        private ApiException ErrorOf(ApiRequest request, Exchange exchange, TimeSpan? retryAfter = null)
+        {
+            var unknown = request.Method != HttpMethod.Get;
+            if (exchange.Failure is ApiErrorKind failure)
+            {
+                return Error(request, null, failure, null, exchange.FailureMessage!, outcomeUnknown: unknown, exchange.FailureCause, unreachable: exchange.Unreachable, retryAfter: retryAfter);
+            }
+            var status = exchange.Status;
+            if (status >= 200 && status < 300)
+            {
+                return Error(request, status, ApiErrorKind.InvalidResponse, null, "the answer was not valid JSON", outcomeUnknown: unknown, null, retryAfter: retryAfter);
+            }
+            var (code, message) = ApiErrorBody.Parse(exchange.Body, status);
+            var kind = ApiException.KindOf(status);
+            return Error(request, status, kind, code, message, outcomeUnknown: kind == ApiErrorKind.ServerError && unknown, null,
+                ApiErrorBody.FieldViolations(exchange.Body), retryAfter: retryAfter);
+        }
+
+        /// <summary>
+        /// How long to wait before sending the request again, and why, or null when this answer is the
+        /// last: while attempts are left, no answer at all and a 502/503/504 are retried when the
+        /// request is safe to repeat, a 429 always, each only while the server asks for no longer than
+        /// we wait. A write built from a read is retried on every failure, a 500 too (the read that
+        /// follows shows whether it was made), but by its caller (<see cref="RetryAsync"/>).
+        /// </summary>
+        private (TimeSpan Delay, string Reason)? RetryFor(ApiRequest request, Exchange exchange, int attempt)
+        {
+            if (attempt >= MaxAttempts(exchange))
+            {
+                return null;
+            }
+            if (exchange.Failure is not null)
+            {
+                return request.Repeatable || request.BuiltFromRead ? (RetryDelay.Backoff(attempt, Jitter.Next()), $"{Service}: {exchange.FailureMessage}") : ((TimeSpan, string)?)null;
+            }
+            if (exchange.Status == 429 || (IsTransientServerError(exchange.Status) && request.Repeatable) || (exchange.Status >= 500 && request.BuiltFromRead))
+            {
+                var delay = exchange.ServerDelay ?? RetryDelay.Backoff(attempt, Jitter.Next());
+                return delay <= RetryDelay.LongestServerWait ? (delay, $"{Service} answered {exchange.Status}") : ((TimeSpan, string)?)null;
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// A name DNS does not know now it will most likely not know in a second either: one more try
+        /// covers a blip, more only waste the user's time.
+        /// </summary>
+        private int MaxAttempts(Exchange exchange) =>
+            exchange.Unreachable?.NameNotResolved == true ? Math.Min(2, _settings.MaxAttempts) : _settings.MaxAttempts;
+
+        private async Task<Exchange> ExchangeAsync(ApiRequest request, string? token, TimeSpan timeoutAfter, IOperationLog log, CancellationToken cancellationToken)
+        {
+            var uri = request.Url ?? new Uri(BaseUri, request.PathAndQuery);
+            var shown = Redaction.MaskQuery(uri);
             using var message = new HttpRequestMessage(request.Method, uri);
-            message.Headers.Accept.ParseAdd("application/json");
+            message.Headers.Accept.ParseAdd(request.Accept);
             message.Headers.UserAgent.ParseAdd(UserAgent);
             if (token is not null)
             {
@@ -186,25 +240,26 @@ namespace ScalekitAuth0.Http
 
             var watch = Stopwatch.StartNew();
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_settings.RequestTimeout);
+            timeout.CancelAfter(timeoutAfter);
             try
             {
                 using var response = await SharedClient.SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
                 var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                 var status = (int)response.StatusCode;
-                log.Verbose($"{request.Method} {uri} -> {status} {response.ReasonPhrase} ({watch.ElapsedMilliseconds} ms)");
-                return new Exchange(status, body, RetryDelay.FromServer(response.Headers, DateTimeOffset.UtcNow));
+                log.Verbose($"{request.Method} {shown} -> {status} {response.ReasonPhrase} ({watch.ElapsedMilliseconds} ms)");
+                var location = response.Headers.Location is Uri target ? (target.IsAbsoluteUri ? target : new Uri(uri, target)) : null;
+                return new Exchange(status, body, RetryDelay.FromServer(response.Headers, DateTimeOffset.UtcNow)) { Location = location };
             }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
             {
-                log.Verbose($"{request.Method} {uri} -> no answer within {_settings.RequestTimeout.TotalSeconds:0.#} s");
-                return Exchange.Failed(ApiErrorKind.Timeout, $"no answer within {_settings.RequestTimeout.TotalSeconds:0.#} seconds", e);
+                log.Verbose($"{request.Method} {shown} -> no answer within {timeoutAfter.TotalSeconds:0.#} s");
+                return Exchange.Failed(ApiErrorKind.Timeout, $"no answer within {timeoutAfter.TotalSeconds:0.#} seconds", e);
             }
             catch (Exception e) when (e is HttpRequestException || e is IOException)
             {
                 var unreachable = UnreachableHost.Of(e, uri);
                 var why = unreachable?.Describe() ?? "the connection failed before an answer arrived: " + (e.InnerException ?? e).Message;
-                log.Verbose($"{request.Method} {uri} -> {(unreachable is null ? "connection failed" : why)} ({watch.ElapsedMilliseconds} ms)");
+                log.Verbose($"{request.Method} {shown} -> {(unreachable is null ? "connection failed" : why)} ({watch.ElapsedMilliseconds} ms)");
                 return Exchange.Failed(ApiErrorKind.Network, why, e, unreachable);
             }
         }
@@ -258,6 +313,7 @@ namespace ScalekitAuth0.Http
             public int Status { get; }
             public string Body { get; }
             public TimeSpan? ServerDelay { get; }
+            public Uri? Location { get; set; }
             public ApiErrorKind? Failure { get; private set; }
             public string? FailureMessage { get; private set; }
             public Exception? FailureCause { get; private set; }
