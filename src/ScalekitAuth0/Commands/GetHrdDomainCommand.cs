@@ -57,7 +57,7 @@ namespace ScalekitAuth0.Commands
             {
                 if (wanted is null || wanted.Any(pattern => pattern.IsMatch(domain)))
                 {
-                    WriteObject(HrdDomain.From(domain, connection, Auth0Tenant.Domain));
+                    WriteObject(HrdDomain.From(domain, connection, Auth0Tenant));
                 }
             }
         }

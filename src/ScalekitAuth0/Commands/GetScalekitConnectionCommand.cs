@@ -1,15 +1,17 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
+using ScalekitAuth0.Integration;
 using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
     [CmdletHelp("Gets Auth0 OpenID Connect connections.",
-        "By name, by id, or all OIDC connections of the tenant, read page by page and written as they arrive. Names may contain wildcards.")]
+        "By name or by id (any connection of the tenant), or all Scalekit connections of the tenant, read page by page and written as they arrive: OIDC connections whose issuer is the connected Scalekit environment's or, without Connect-Scalekit, that New-ScalekitConnection marked. Names may contain wildcards, which select among the Scalekit connections.")]
     [CmdletExample("Get-ScalekitConnection -Name scalekit", "Gets the connection named scalekit.")]
-    [CmdletExample("Get-ScalekitConnection | Format-Table Name, HrdDomains", "Lists every OIDC connection with its Home Realm Discovery domains.")]
+    [CmdletExample("Get-ScalekitConnection | Format-Table Name, HrdDomains", "Lists every Scalekit connection with its Home Realm Discovery domains.")]
     [Cmdlet(VerbsCommon.Get, "ScalekitConnection", DefaultParameterSetName = AllSet)]
     [OutputType(typeof(ScalekitConnection))]
     public sealed class GetScalekitConnectionCommand : ScalekitAuth0Cmdlet
@@ -61,17 +63,23 @@ namespace ScalekitAuth0.Commands
             WriteConnection(Run(operation => Auth0Tenant.Client.RequireConnectionAsync(null, name, operation)));
         }
 
-        private void WriteAll(WildcardPattern? pattern) => Run(operation => Auth0Tenant.Client.ListConnectionsAsync(new[] { "oidc" }, page => Post(operation, () =>
+        private void WriteAll(WildcardPattern? pattern)
+        {
+            var environmentUrl = ScalekitEnvironmentAtHand?.EnvironmentUrl;
+            Run(operation => Auth0Tenant.Client.ListConnectionsAsync(new[] { "oidc" }, page => Post(operation, () => WritePage(page, pattern, environmentUrl)), operation));
+        }
+
+        private void WritePage(IEnumerable<Auth0Connection> page, WildcardPattern? pattern, string? environmentUrl)
         {
             foreach (var connection in page)
             {
-                if (pattern is null || pattern.IsMatch(connection.Name))
+                if ((pattern is null || pattern.IsMatch(connection.Name)) && ScalekitOwnership.PointsAtScalekit(connection, environmentUrl))
                 {
                     WriteConnection(connection);
                 }
             }
-        }), operation));
+        }
 
-        private void WriteConnection(Auth0Connection connection) => WriteObject(ScalekitConnection.From(connection, Auth0Tenant.Domain));
+        private void WriteConnection(Auth0Connection connection) => WriteObject(ScalekitConnection.From(connection, Auth0Tenant));
     }
 }

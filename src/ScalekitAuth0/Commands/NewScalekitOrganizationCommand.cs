@@ -34,7 +34,7 @@ namespace ScalekitAuth0.Commands
 
         protected override void ProcessRecord() => ForEachInput(ExternalId ?? DisplayName, () =>
         {
-            var metadata = Metadata?.Cast<DictionaryEntry>().ToDictionary(e => e.Key.ToString(), e => e.Value?.ToString() ?? "", StringComparer.Ordinal);
+            var metadata = OrganizationMetadata.From(Metadata);
             var client = ScalekitEnvironment.Client;
             var existing = ExternalId is null ? null : Run(operation => client.FindOrganizationByExternalIdAsync(ExternalId, operation));
             if (existing is null)
@@ -46,7 +46,7 @@ namespace ScalekitAuth0.Commands
                 }
                 existing = Run(operation => client.CreateOrganizationAsync(DisplayName, ExternalId, metadata, operation));
             }
-            WriteObject(Converged(existing, metadata));
+            WriteObject(Converged(existing, metadata).ReadWith(ScalekitEnvironment));
         });
 
         /// <summary>What came back must be what was asked for: another runbook may have created the external id first, with other settings.</summary>
@@ -57,7 +57,7 @@ namespace ScalekitAuth0.Commands
             {
                 differences.Add($"display name '{organization.DisplayName}'");
             }
-            if (metadata is not null && !(metadata.Count == organization.Metadata.Count && metadata.All(pair => organization.Metadata.TryGetValue(pair.Key, out var value) && value == pair.Value)))
+            if (metadata is not null && !OrganizationMetadata.Holds(organization, metadata))
             {
                 differences.Add("other metadata");
             }

@@ -99,7 +99,7 @@ namespace ScalekitAuth0.Integration
                 return Fail(ConnectionSettings, $"The connection's scope '{scope}' lacks openid, so Scalekit returns no ID token.", $"Set-ScalekitConnection -Name '{_name}' -Scope '{("openid " + scope).Trim()}'");
             }
             var summary = $"oidc, back_channel, scope '{scope}'";
-            return ScalekitConnection.From(connection, "").ForwardsLoginHint
+            return ScalekitConnection.From(connection, null).ForwardsLoginHint
                 ? Pass(ConnectionSettings, summary + ", login_hint forwarded.")
                 : Warn(ConnectionSettings, summary + ", but login_hint is not forwarded: Scalekit cannot route users by their email domain and asks them again.", ForceFix);
         }

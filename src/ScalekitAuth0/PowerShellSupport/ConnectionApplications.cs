@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -17,13 +18,16 @@ namespace ScalekitAuth0.PowerShellSupport
         private readonly PSCmdlet _cmdlet;
         private readonly PipelineWork _work;
         private readonly Auth0Context _tenant;
+        private readonly Action<Auth0Connection> _requireTarget;
         private readonly List<Request> _requests = new List<Request>();
 
-        public ConnectionApplications(PSCmdlet cmdlet, PipelineWork work, Auth0Context tenant)
+        /// <param name="requireTarget">Refuses a connection the command must not change (one that does not point at Scalekit).</param>
+        public ConnectionApplications(PSCmdlet cmdlet, PipelineWork work, Auth0Context tenant, Action<Auth0Connection> requireTarget)
         {
             _cmdlet = cmdlet;
             _work = work;
             _tenant = tenant;
+            _requireTarget = requireTarget;
         }
 
         /// <summary>Collects what one input asks for; nothing is read or written until <see cref="SetAll"/>.</summary>
@@ -53,10 +57,11 @@ namespace ScalekitAuth0.PowerShellSupport
                 _work.ForEachInput(request.Id ?? request.Name, () =>
                 {
                     var connection = _work.Run(operation => client.RequireConnectionAsync(request.Id, request.Name, operation));
+                    _requireTarget(connection);
                     var enabledClients = Set(connection, resolution.For(request.Applications), enable);
                     if (enabledClients is not null && passThru)
                     {
-                        _cmdlet.WriteObject(ScalekitConnection.From(connection, _tenant.Domain, enabledClients));
+                        _cmdlet.WriteObject(ScalekitConnection.From(connection, _tenant, enabledClients));
                     }
                 });
             }
