@@ -112,7 +112,8 @@ Describe 'A piped object is acted on in the tenant it was read from' {
         @{ Command = 'Test-ScalekitAuth0Integration'; Run = { param($c, $t) $c | Test-ScalekitAuth0Integration -Auth0Context $t } }
         @{ Command = 'Remove-ScalekitConnection'; Run = { param($c, $t) $c | Remove-ScalekitConnection -Auth0Context $t -Confirm:$false } }
     ) {
-        $output = & $Run $fromB $tenantA -ErrorVariable failures -ErrorAction SilentlyContinue 2>&1
+        $ErrorActionPreference = 'Continue'
+        $output = & $Run $fromB $tenantA 2>&1
 
         $errors = @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         $errors | Should -HaveCount 1
@@ -166,7 +167,8 @@ Describe 'The cmdlets named for Scalekit change only Scalekit connections' {
         @{ Command = 'Remove-HrdDomain'; Run = { Remove-HrdDomain -ConnectionName google-oidc -Domain gmail-corp.example -Confirm:$false } }
         @{ Command = 'Sync-HrdDomain -Prune'; Run = { Sync-HrdDomain -ConnectionName google-oidc -Prune -Confirm:$false } }
     ) {
-        $output = & $Run -ErrorAction SilentlyContinue 2>&1
+        $ErrorActionPreference = 'Continue'
+        $output = & $Run 2>&1
 
         $errors = @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         $errors | Should -HaveCount 1

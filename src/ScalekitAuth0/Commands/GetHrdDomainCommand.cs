@@ -53,6 +53,7 @@ namespace ScalekitAuth0.Commands
 
         private void Write(Auth0Connection connection, IReadOnlyList<WildcardPattern>? wanted)
         {
+            WarnIfOptionsHidden(connection);
             foreach (var domain in connection.DomainAliases)
             {
                 if (wanted is null || wanted.Any(pattern => pattern.IsMatch(domain)))

@@ -80,6 +80,10 @@ namespace ScalekitAuth0.Commands
             }
         }
 
-        private void WriteConnection(Auth0Connection connection) => WriteObject(ScalekitConnection.From(connection, Auth0Tenant));
+        private void WriteConnection(Auth0Connection connection)
+        {
+            WarnIfOptionsHidden(connection);
+            WriteObject(ScalekitConnection.From(connection, Auth0Tenant));
+        }
     }
 }

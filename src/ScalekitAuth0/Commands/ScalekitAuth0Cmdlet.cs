@@ -19,6 +19,7 @@ namespace ScalekitAuth0.Commands
         private Thread? _pipelineThread;
         private Auth0Context? _auth0;
         private ScalekitContext? _scalekit;
+        private bool _warnedOfHiddenOptions;
 
         private protected ScalekitAuth0Cmdlet()
         {
@@ -130,6 +131,21 @@ namespace ScalekitAuth0.Commands
                 }
                 WriteVerbose($"-Force: changing connection '{connection.Name}' although it does not point at Scalekit.");
             }
+        }
+
+        /// <summary>
+        /// Hidden is not empty: Auth0 leaves a connection's options out for a token without
+        /// read:connections_options, and its domains, issuer and client id would otherwise read as none.
+        /// Warns once per command.
+        /// </summary>
+        private protected void WarnIfOptionsHidden(Auth0Connection connection)
+        {
+            if (connection.Options is not null || _warnedOfHiddenOptions)
+            {
+                return;
+            }
+            _warnedOfHiddenOptions = true;
+            WriteWarning($"Auth0 returned connection '{connection.Name}' without its options: the token lacks the read:connections_options scope. Its HrdDomains, Issuer and ClientId are hidden, not empty. Grant the scope to the Auth0 application, then run Connect-Auth0 again.");
         }
 
         private SessionContexts Session => _session ?? throw new InvalidOperationException("The contexts are read in BeginProcessing; a cmdlet that overrides it must call base.BeginProcessing().");

@@ -20,7 +20,8 @@ namespace ScalekitAuth0.Scalekit
 
         private const string Organizations = "api/v1/organizations";
 
-        private string Environment => Transport.BaseUri.GetLeftPart(UriPartial.Authority);
+        /// <summary>The environment URL, as contexts and Scalekit's issuer write it.</summary>
+        public string Environment => Transport.BaseUri.GetLeftPart(UriPartial.Authority);
 
         /// <summary>
         /// Creates the organization. With an external id, a create that got no clear answer, or that
