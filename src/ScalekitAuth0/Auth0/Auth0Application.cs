@@ -6,15 +6,21 @@ namespace ScalekitAuth0.Auth0
     /// </summary>
     internal sealed class Auth0Application
     {
-        public Auth0Application(string clientId, string name)
+        public Auth0Application(string clientId, string name, string? appType = null)
         {
             ClientId = clientId;
             Name = name;
+            AppType = appType;
         }
 
         public string ClientId { get; }
 
         public string Name { get; }
+
+        /// <summary><c>regular_web</c>, <c>spa</c>, <c>native</c>, or <c>non_interactive</c> (machine to machine: no user ever signs in to it).</summary>
+        public string? AppType { get; }
+
+        public bool IsMachineToMachine => AppType == "non_interactive";
 
         public override string ToString() => $"'{Name}' ({ClientId})";
     }

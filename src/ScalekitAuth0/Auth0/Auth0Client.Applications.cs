@@ -26,10 +26,10 @@ namespace ScalekitAuth0.Auth0
         /// <c>/connections</c>, so one paging loop serves both and no offset limit applies.
         /// </summary>
         public Task ListApplicationsAsync(Action<IReadOnlyList<Auth0Application>> onPage, Operation operation) =>
-            Paging.CheckpointAsync(Transport, "api/v2/clients?fields=client_id,name&include_fields=true", "clients", PageSize,
+            Paging.CheckpointAsync(Transport, "api/v2/clients?fields=client_id,name,app_type&include_fields=true", "clients", PageSize,
                 page => onPage(page.OfType<JObject>()
                     .Where(c => c["client_id"]?.Type == JTokenType.String)
-                    .Select(c => new Auth0Application((string)c["client_id"]!, (string?)c["name"] ?? ""))
+                    .Select(c => new Auth0Application((string)c["client_id"]!, (string?)c["name"] ?? "", (string?)c["app_type"]))
                     .ToList()),
                 operation);
 

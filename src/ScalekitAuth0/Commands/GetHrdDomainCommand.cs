@@ -27,6 +27,7 @@ namespace ScalekitAuth0.Commands
 
         [Parameter(HelpMessage = "Only these domains; wildcards allowed.")]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(HrdDomainCompleter))]
         [ValidateText(MaxLength = DomainName.MaxLength)]
         public string[]? Domain { get; set; }
 

@@ -31,6 +31,7 @@ namespace ScalekitAuth0.Commands
 
         [Parameter(Mandatory = true, ParameterSetName = ExternalIdSet, ValueFromPipelineByPropertyName = true,
             HelpMessage = "Your own ids for the customers, as given to New-ScalekitOrganization -ExternalId.")]
+        [ArgumentCompleter(typeof(ExternalIdCompleter))]
         [ValidateText]
         public string[] ExternalId { get; set; } = new string[0];
 

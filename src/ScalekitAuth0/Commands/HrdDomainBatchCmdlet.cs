@@ -20,6 +20,7 @@ namespace ScalekitAuth0.Commands
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "Email domains, such as acme.com (the part of an address after the '@'); internationalised names are converted to punycode. Binds from piped text or a piped object's Domain property, never from an object's string form.")]
+        [ArgumentCompleter(typeof(HrdDomainCompleter))]
         [TextOnly(nameof(Domain), "Pipe domain names, objects with a Domain property (Get-HrdDomain, or Import-Csv of a file with a Domain column), or pass -Domain.")]
         [AllowEmptyString]
         public string[] Domain { get; set; } = new string[0];

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.PowerShellSupport;
 using ScalekitAuth0.Scalekit;
@@ -19,6 +20,7 @@ namespace ScalekitAuth0.Commands
         private readonly Dictionary<string, List<string>> _byClient = new Dictionary<string, List<string>>(StringComparer.Ordinal);
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, HelpMessage = "The redirect URIs to stop allowing, as Scalekit lists them (binds from Get-ScalekitRedirectUri piped in).")]
+        [ArgumentCompleter(typeof(RedirectUriCompleter))]
         [TextOnly(nameof(Uri), "Pipe the URIs Get-ScalekitRedirectUri writes, or pass -Uri.")]
         [ValidateNotNullOrEmpty]
         [ValidateText(MaxLength = 2048)]

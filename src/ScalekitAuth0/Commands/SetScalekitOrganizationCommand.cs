@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.PowerShellSupport;
@@ -23,6 +24,7 @@ namespace ScalekitAuth0.Commands
         public string? DisplayName { get; set; }
 
         [Parameter(HelpMessage = "Your own new unique id for the customer, at most 255 characters.")]
+        [ArgumentCompleter(typeof(NewValueCompleter))]
         [ValidateLength(1, 255)]
         [ValidateText]
         public string? ExternalId { get; set; }
