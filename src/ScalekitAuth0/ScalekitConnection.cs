@@ -36,11 +36,10 @@ namespace ScalekitAuth0
         public bool ForwardsLoginHint { get; private set; }
 
         /// <summary>
-        /// The client ids of the applications the connection is enabled for, when this command
-        /// learnt them (Enable-/Disable-ScalekitConnection, New-ScalekitConnection -EnabledClient);
-        /// null when it did not. Get-ScalekitConnection leaves it null: the connection object does
-        /// not carry them (the enabled_clients field is deprecated), and reading them would cost a
-        /// request per connection, under rate limits as low as 2 per second.
+        /// The applications the connection is enabled for, by name (by client id when two applications
+        /// share the name), as Get-ScalekitConnection, Enable-/Disable-ScalekitConnection -PassThru and
+        /// New-ScalekitConnection -EnabledClient read them; null from the commands that did not read
+        /// them (the connection object does not carry them: each read is a request of its own).
         /// </summary>
         public string[]? EnabledClients { get; private set; }
 

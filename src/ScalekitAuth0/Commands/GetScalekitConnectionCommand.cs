@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Completion;
@@ -63,27 +64,26 @@ namespace ScalekitAuth0.Commands
             WriteConnection(Run(operation => Auth0Tenant.Client.RequireConnectionAsync(null, name, operation)));
         }
 
+        /// <summary>Listed whole before any is written: each then needs a read of its own, for the applications it is enabled for.</summary>
         private void WriteAll(WildcardPattern? pattern)
         {
             var environmentUrl = ScalekitEnvironmentAtHand?.EnvironmentUrl;
-            Run(operation => Auth0Tenant.Client.ListConnectionsAsync(new[] { "oidc" }, page => Post(operation, () => WritePage(page, pattern, environmentUrl)), operation));
-        }
-
-        private void WritePage(IEnumerable<Auth0Connection> page, WildcardPattern? pattern, string? environmentUrl)
-        {
-            foreach (var connection in page)
+            var scalekit = new List<Auth0Connection>();
+            Run(operation => Auth0Tenant.Client.ListConnectionsAsync(new[] { "oidc" }, page => scalekit.AddRange(page.Where(connection =>
+                (pattern is null || pattern.IsMatch(connection.Name)) && ScalekitOwnership.PointsAtScalekit(connection, environmentUrl))), operation));
+            foreach (var connection in scalekit)
             {
-                if ((pattern is null || pattern.IsMatch(connection.Name)) && ScalekitOwnership.PointsAtScalekit(connection, environmentUrl))
-                {
-                    WriteConnection(connection);
-                }
+                ForEachInput(connection.Name, () => WriteConnection(connection));
             }
         }
 
         private void WriteConnection(Auth0Connection connection)
         {
             WarnIfOptionsHidden(connection);
-            WriteObject(ScalekitConnection.From(connection, Auth0Tenant));
+            var applications = _applications ??= new ConnectionApplications(this, Work, Auth0Tenant, _ => { });
+            WriteObject(ScalekitConnection.From(connection, Auth0Tenant, applications.EnabledFor(connection)));
         }
+
+        private ConnectionApplications? _applications;
     }
 }

@@ -66,7 +66,7 @@ namespace ScalekitAuth0.Commands
             var enabledClients = target is null || applications.Count == 0 ? null : Applications.Set(target, applications, enable: true);
             if (connection is not null)
             {
-                WriteObject(ScalekitConnection.From(connection, Auth0Tenant, enabledClients));
+                WriteObject(ScalekitConnection.From(connection, Auth0Tenant, enabledClients is null ? null : Applications.Named(enabledClients)));
             }
         });
 
