@@ -319,7 +319,7 @@ Describe 'Sync-HrdDomain' {
 
         $result.Added | Should -BeNullOrEmpty
         $result.Removed | Should -BeNullOrEmpty
-        $result.Applied | Should -BeTrue
+        $result.Applied | Should -BeFalse -Because 'nothing was written'
         Get-Write | Should -BeNullOrEmpty
     }
 
