@@ -1,6 +1,6 @@
+using System;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using System;
 using ScalekitAuth0.Text;
 
 namespace ScalekitAuth0.Hrd
