@@ -9,6 +9,7 @@ using ScalekitAuth0.Hrd;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.Integration;
 using ScalekitAuth0.PowerShellSupport;
+using ScalekitAuth0.Text;
 
 namespace ScalekitAuth0.Commands
 {
