@@ -259,6 +259,31 @@ Stop-Transcript | Out-Null
     It 'a Sync-HrdDomain that changes nothing reports Applied False' {
         (Sync-HrdDomain -ConnectionName scalekit).Applied | Should -BeFalse
     }
+
+    It 'Sync-HrdDomain -Prune asks before removing, as a High-impact change would, unless -Force or -Confirm:$false' {
+        $prune = Join-Path $TestDrive 'prune.ps1'
+        Set-Content -LiteralPath $prune -Value @'
+param($Manifest)
+Import-Module $Manifest
+Connect-Auth0; Connect-Scalekit
+try { $null = Sync-HrdDomain -ConnectionName scalekit -Prune -ErrorAction Stop; 'not asked' } catch { "asked: $($_.Exception.Message)" }
+'@
+        Clear-SandboxRequest -Sandbox $a
+        $environment = Get-SandboxEnvironment -Sandbox $a
+        $saved = @{}
+        foreach ($name in $environment.Keys) { $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $environment[$name]) }
+        try {
+            $answer = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $prune -Manifest $ModuleManifestPath
+        }
+        finally {
+            foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        }
+
+        "$answer" | Should -BeLike 'asked: *NonInteractive*' -Because 'a prompt in a -NonInteractive process is an error'
+        Get-Write $a | Should -BeNullOrEmpty
+        (Sync-HrdDomain -ConnectionName scalekit -Prune -Force).Removed | Should -Be @('routed.example')
+        Get-Write $a | Should -HaveCount 1
+    }
 }
 
 Describe 'Contexts you can see, and a failed connect that keeps the working one' {
@@ -406,6 +431,15 @@ Describe 'Pipelines bind the way a user would guess' {
 
         Get-ScalekitRedirectUri | Where-Object { $_ -like 'https://*.example/*' } | Should -BeNullOrEmpty
         Get-Write $a | Should -HaveCount 1
+    }
+
+    It 'the fix for many domains no organization owns is one short command' {
+        $null = Add-HrdDomain -ConnectionName scalekit -Domain (1..40 | ForEach-Object { "orphan$_.example" })
+
+        $fix = (Test-ScalekitAuth0Integration -Name scalekit | Where-Object Check -EQ HrdDomainsOwned).Fix
+
+        $fix | Should -Be "Sync-HrdDomain -ConnectionName 'scalekit' -Prune"
+        $null = Remove-HrdDomain -ConnectionName scalekit -Domain (1..40 | ForEach-Object { "orphan$_.example" }) -Confirm:$false
     }
 
     It 'one error lists every domain another connection routes' {
