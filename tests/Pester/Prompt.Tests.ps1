@@ -206,8 +206,22 @@ Describe 'A no-op neither prompts, nor writes, nor announces a change' {
         Reset-Both
         Connect-A
         $null = New-ScalekitConnection -Name scalekit -HrdDomain routed.example | Sync-ScalekitRedirectUri
-        $processPath = [Environment]::ProcessPath
-        $pwsh = if ((Split-Path -Leaf $processPath) -like 'dotnet*') { @($processPath, (Join-Path $PSHOME 'pwsh.dll')) } else { @($processPath) }
+        # Runs a script in a -NonInteractive PowerShell connected to sandbox A by the environment
+        # variables, with -Manifest (the module) and the arguments given; a prompt there is an error.
+        function Invoke-NonInteractive([string]$Script, [string]$Transcript) {
+            $processPath = [Environment]::ProcessPath
+            $pwsh = if ((Split-Path -Leaf $processPath) -like 'dotnet*') { @($processPath, (Join-Path $PSHOME 'pwsh.dll')) } else { @($processPath) }
+            $environment = Get-SandboxEnvironment -Sandbox $a
+            $saved = @{}
+            foreach ($name in $environment.Keys) { $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $environment[$name]) }
+            try {
+                $extra = if ($Transcript) { @('-Transcript', $Transcript) } else { @() }
+                & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $Script -Manifest $ModuleManifestPath @extra
+            }
+            finally {
+                foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+            }
+        }
         $transcript = Join-Path $TestDrive 'noop.txt'
         $script = Join-Path $TestDrive 'noop.ps1'
         Set-Content -LiteralPath $script -Value @'
@@ -238,15 +252,7 @@ Stop-Transcript | Out-Null
 
     It 'under -Confirm in a -NonInteractive process, and under -WhatIf, in a transcript' {
         Clear-SandboxRequest -Sandbox $a
-        $environment = Get-SandboxEnvironment -Sandbox $a
-        $saved = @{}
-        foreach ($name in $environment.Keys) { $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $environment[$name]) }
-        try {
-            $null = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $script -Manifest $ModuleManifestPath -Transcript $transcript
-        }
-        finally {
-            foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
-        }
+        $null = Invoke-NonInteractive $script -Transcript $transcript
 
         Get-Content -LiteralPath "$transcript.failures" | Where-Object { $_ } | Should -BeNullOrEmpty
         Get-Write $a | Should -BeNullOrEmpty
@@ -269,15 +275,7 @@ Connect-Auth0; Connect-Scalekit
 try { $null = Sync-HrdDomain -ConnectionName scalekit -Prune -ErrorAction Stop; 'not asked' } catch { "asked: $($_.Exception.Message)" }
 '@
         Clear-SandboxRequest -Sandbox $a
-        $environment = Get-SandboxEnvironment -Sandbox $a
-        $saved = @{}
-        foreach ($name in $environment.Keys) { $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $environment[$name]) }
-        try {
-            $answer = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $prune -Manifest $ModuleManifestPath
-        }
-        finally {
-            foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
-        }
+        $answer = Invoke-NonInteractive $prune
 
         "$answer" | Should -BeLike 'asked: *NonInteractive*' -Because 'a prompt in a -NonInteractive process is an error'
         Get-Write $a | Should -BeNullOrEmpty

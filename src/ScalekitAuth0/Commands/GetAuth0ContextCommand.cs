@@ -10,14 +10,8 @@ namespace ScalekitAuth0.Commands
     [CmdletExample("if (-not (Get-Auth0Context)) { Connect-Auth0 }", "Connects only when not connected yet.")]
     [Cmdlet(VerbsCommon.Get, "Auth0Context")]
     [OutputType(typeof(Auth0Context))]
-    public sealed class GetAuth0ContextCommand : PSCmdlet
+    public sealed class GetAuth0ContextCommand : CurrentContextCmdlet<Auth0Context>
     {
-        protected override void EndProcessing()
-        {
-            if (SessionStore.Auth0 is Auth0Context context)
-            {
-                WriteObject(context);
-            }
-        }
+        private protected override Auth0Context? Current(SessionContexts session) => session.Auth0;
     }
 }

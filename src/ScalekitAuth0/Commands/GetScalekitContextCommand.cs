@@ -10,14 +10,8 @@ namespace ScalekitAuth0.Commands
     [CmdletExample("if (-not (Get-ScalekitContext)) { Connect-Scalekit }", "Connects only when not connected yet.")]
     [Cmdlet(VerbsCommon.Get, "ScalekitContext")]
     [OutputType(typeof(ScalekitContext))]
-    public sealed class GetScalekitContextCommand : PSCmdlet
+    public sealed class GetScalekitContextCommand : CurrentContextCmdlet<ScalekitContext>
     {
-        protected override void EndProcessing()
-        {
-            if (SessionStore.Scalekit is ScalekitContext context)
-            {
-                WriteObject(context);
-            }
-        }
+        private protected override ScalekitContext? Current(SessionContexts session) => session.Scalekit;
     }
 }
