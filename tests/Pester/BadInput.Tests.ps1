@@ -21,6 +21,8 @@ BeforeDiscovery {
         escape      = "`e[31m"
         url         = 'https://acme.com/login'
         email       = 'jane@acme.com'
+        noAt        = 'jane.acme.com'
+        twoAt       = 'jane@acme@acme.com'
         plainSecret = 'sks_pasted_in_plain_text_0123456789'
     }
     $text = 'empty', 'whitespace', 'long', 'nul', 'escape'
@@ -52,6 +54,7 @@ BeforeDiscovery {
         'Get-ScalekitOrganization -Id'                 = @{ Inputs = $text; With = @{} }
         'Get-ScalekitOrganization -ExternalId'         = @{ Inputs = $text; With = @{} }
         'Get-ScalekitRedirectUri -ClientId'            = @{ Inputs = $text; With = @{} }
+        'Get-ScalekitSsoConnection -Organization'      = @{ Inputs = $text; With = @{} }
         'New-ScalekitConnection -Name'                 = @{ Inputs = $text; With = @{} }
         'New-ScalekitConnection -DisplayName'          = @{ Inputs = $text; With = @{ Name = 'scalekit2' } }
         'New-ScalekitConnection -Scope'                = @{ Inputs = $text; With = @{ Name = 'scalekit2' } }
@@ -72,6 +75,7 @@ BeforeDiscovery {
         'Set-ScalekitOrganization -DisplayName'        = @{ Inputs = $text; With = @{ Organization = 'acme' } }
         'Set-ScalekitOrganization -ExternalId'         = @{ Inputs = $text; With = @{ Organization = 'acme' } }
         'Remove-ScalekitRedirectUri -ClientId'         = @{ Inputs = $text; With = @{ Uri = 'https://acme.com/login/callback'; Confirm = $false } }
+        'Set-Auth0LoginPrompt -UniversalLoginExperience' = @{ Inputs = $text + 'url'; With = @{ IdentifierFirst = $true } }
         'Set-ScalekitConnection -Name'                 = @{ Inputs = $text; With = @{ DisplayName = 'SSO' } }
         'Set-ScalekitConnection -Id'                   = @{ Inputs = $text; With = @{ DisplayName = 'SSO' } }
         'Set-ScalekitConnection -DisplayName'          = @{ Inputs = $text; With = @{ Name = 'scalekit' } }
@@ -81,6 +85,10 @@ BeforeDiscovery {
         'Sync-ScalekitRedirectUri -ClientId'           = @{ Inputs = $text; With = @{} }
         'Sync-ScalekitRedirectUri -CallbackUrl'        = @{ Inputs = $text; With = @{} }
         'Test-ScalekitAuth0Integration -Name'          = @{ Inputs = $text; With = @{} }
+        'Test-ScalekitAuth0Login -Email'               = @{ Inputs = $text + 'noAt', 'twoAt', 'url'; With = @{} }
+        'Test-ScalekitAuth0Login -Domain'              = @{ Inputs = $host_ + 'twoAt'; With = @{} }
+        'Test-ScalekitAuth0Login -Name'                = @{ Inputs = $text; With = @{ Email = 'alice@acme.com' } }
+        'Test-ScalekitAuth0Login -Application'         = @{ Inputs = $text; With = @{ Email = 'alice@acme.com' } }
     }
 
     $uncovered = @($parameters | Where-Object { -not $corpus.Contains($_) })
