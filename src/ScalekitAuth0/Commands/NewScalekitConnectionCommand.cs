@@ -9,6 +9,7 @@ using ScalekitAuth0.Hrd;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.Integration;
 using ScalekitAuth0.PowerShellSupport;
+using ScalekitAuth0.Text;
 
 namespace ScalekitAuth0.Commands
 {
@@ -65,7 +66,7 @@ namespace ScalekitAuth0.Commands
             var enabledClients = target is null || applications.Count == 0 ? null : Applications.Set(target, applications, enable: true);
             if (connection is not null)
             {
-                WriteObject(ScalekitConnection.From(connection, Auth0Tenant.Domain, enabledClients));
+                WriteObject(ScalekitConnection.From(connection, Auth0Tenant, enabledClients is null ? null : Applications.Named(enabledClients)));
             }
         });
 
@@ -85,7 +86,7 @@ namespace ScalekitAuth0.Commands
 
         private ConnectionApplications? _applications;
 
-        private ConnectionApplications Applications => _applications ??= new ConnectionApplications(this, Work, Auth0Tenant);
+        private ConnectionApplications Applications => _applications ??= new ConnectionApplications(this, Work, Auth0Tenant, _ => { });
 
         private ScalekitConnectionSpec BuildSpec()
         {
@@ -93,7 +94,7 @@ namespace ScalekitAuth0.Commands
             ScalekitConnectionSpec.RequireOpenId(Scope);
             var domains = HrdDomain.Select(d => DomainName.NormalizeInput(d, nameof(HrdDomain))).Distinct(StringComparer.Ordinal).ToArray();
             var discovery = Run(operation => ScalekitEnvironment.Client.GetDiscoveryAsync(operation));
-            return new ScalekitConnectionSpec(Name, discovery, ScalekitEnvironment.ClientId, ScalekitEnvironment.ClientSecret)
+            return new ScalekitConnectionSpec(Name, ScalekitEnvironment.EnvironmentUrl, discovery, ScalekitEnvironment.ClientId, ScalekitEnvironment.ClientSecret)
             {
                 DisplayName = DisplayName,
                 Scope = Scope,
@@ -105,7 +106,8 @@ namespace ScalekitAuth0.Commands
         private Auth0Connection? Create(ScalekitConnectionSpec spec, IReadOnlyList<Auth0Application> applications)
         {
             var enable = applications.Count == 0 ? "" : $", enabled for {string.Join(", ", applications)}";
-            if (!ShouldProcess($"Auth0 connection '{Name}' on {Auth0Tenant.Domain}", $"Create an OIDC connection to Scalekit {ScalekitEnvironment.EnvironmentUrl}{enable}"))
+            var route = spec.HrdDomains.Count == 0 ? "" : $", routing {spec.HrdDomains.Count} Home Realm Discovery domain(s): {ShownText.Few(spec.HrdDomains)}";
+            if (!ShouldProcess($"Auth0 connection '{Name}' on {Auth0Tenant.Domain}", $"Create an OIDC connection to Scalekit {ScalekitEnvironment.EnvironmentUrl}{route}{enable}"))
             {
                 return null;
             }
