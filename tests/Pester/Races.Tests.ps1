@@ -145,15 +145,20 @@ Describe 'Two writers of one connection''s options at once' {
     }
 
     It 'R2: a secret rotated 50 ms after an HRD write began is not reverted by it' {
+        # The connection starts with an old secret; the rotation hands Auth0 the one Scalekit accepts now.
+        $rotated = $sandbox.ScalekitClientSecret
         $good = Measure-Race 'R2' 'both present' {
             New-RaceConnection
+            $stored = Get-StoredConnection
+            $stored.options.client_secret = 'old-secret-0123456789'
+            $null = Invoke-SandboxAuth0Api "api/v2/connections/$($stored.id)" -Method PATCH -Body @{ options = $stored.options; display_name = $stored.display_name }
             $null = Add-SandboxFault @{ service = 'auth0'; path = '/api/v2/'; kind = 'delay'; delayMs = 100 }
             $outcomes = Invoke-Race @(
                 @{ DelayMs = 0; Command = 'Add-HrdDomain -ConnectionName scalekit -Domain a.example.com' }
-                @{ DelayMs = 50; Command = 'Set-ScalekitConnection -Name scalekit -ClientSecret ([System.Net.NetworkCredential]::new("", "rotated-secret").SecurePassword) -Scope "openid profile email offline_access"' })
+                @{ DelayMs = 50; Command = "Set-ScalekitConnection -Name scalekit -ClientSecret ([System.Net.NetworkCredential]::new('', '$rotated').SecurePassword) -Scope 'openid profile email offline_access'" })
             Clear-SandboxFault
             $stored = Get-StoredConnection
-            $good = ('a.example.com' -in @($stored.options.domain_aliases)) -and $stored.options.client_secret -ceq 'rotated-secret' -and $stored.options.scope -ceq 'openid profile email offline_access'
+            $good = ('a.example.com' -in @($stored.options.domain_aliases)) -and $stored.options.client_secret -ceq $rotated -and $stored.options.scope -ceq 'openid profile email offline_access'
             @{ Outcomes = $outcomes; Good = $good }
         }
         $good | Should -Be $rounds
