@@ -124,7 +124,7 @@ namespace ScalekitAuth0.Http
                 var (code, message) = ApiErrorBody.Parse(exchange.Body, status);
                 var kind = ApiException.KindOf(status);
                 throw Error(request, status, kind, code, message, outcomeUnknown: kind == ApiErrorKind.ServerError && request.Method != HttpMethod.Get, null,
-                    ApiErrorBody.FieldViolations(exchange.Body));
+                    ApiErrorBody.FieldViolations(exchange.Body), retryAfter: exchange.ServerDelay);
             }
         }
 
@@ -179,15 +179,17 @@ namespace ScalekitAuth0.Http
         }
 
         private ApiException Error(ApiRequest request, int? status, ApiErrorKind kind, string? code, string message, bool outcomeUnknown, Exception? cause,
-            IReadOnlyList<ApiFieldViolation>? fieldViolations = null, UnreachableHost? unreachable = null)
+            IReadOnlyList<ApiFieldViolation>? fieldViolations = null, UnreachableHost? unreachable = null, TimeSpan? retryAfter = null)
         {
             // Requests are relative to the base URL; errors show the path as the service documents it, from the root.
             var path = "/" + request.PathAndQuery.TrimStart('/');
             var queryStart = path.IndexOf('?');
-            return new ApiException(Service, request.Method.Method, queryStart < 0 ? path : path.Substring(0, queryStart), status, kind, code, message, outcomeUnknown, cause, fieldViolations, unreachable);
+            return new ApiException(Service, request.Method.Method, queryStart < 0 ? path : path.Substring(0, queryStart), status, kind, code, message, outcomeUnknown, cause, fieldViolations, unreachable,
+                retryAfter is TimeSpan wait ? DateTimeOffset.UtcNow + wait : (DateTimeOffset?)null);
         }
 
-        private static bool IsTransientServerError(int status) => status == 502 || status == 503 || status == 504;
+        // A 500 is most often a passing fault of one server too; a request that is safe to repeat gets the same few tries as a 502-504, so one 500 does not end a runbook.
+        private static bool IsTransientServerError(int status) => status == 500 || status == 502 || status == 503 || status == 504;
 
         private static bool TryParse(string body, out JToken? json)
         {
