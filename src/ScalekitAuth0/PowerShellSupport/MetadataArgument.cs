@@ -1,0 +1,80 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using System.Numerics;
+using ScalekitAuth0.Text;
+
+namespace ScalekitAuth0.PowerShellSupport
+{
+    /// <summary>
+    /// What -Metadata accepts: Scalekit keeps organization metadata as a map of strings, so each value
+    /// must be one scalar, written the same on every machine. A nested table, a list or an object
+    /// would be stored as its type name ("System.Collections.Hashtable") and then "match" on every
+    /// re-run, so it is refused, naming the key.
+    /// </summary>
+    internal static class MetadataArgument
+    {
+        /// <summary>The pairs as Scalekit stores them; each value in the invariant culture (ISO 8601 dates, true/false, 1.5).</summary>
+        public static IReadOnlyDictionary<string, string> Parse(IDictionary metadata, string parameterName)
+        {
+            var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (DictionaryEntry entry in metadata)
+            {
+                var key = Scalar(entry.Key)
+                    ?? throw Refused(parameterName, $"has a key that is a {TypeName(entry.Key)}", "Use text keys, such as @{ plan = 'gold' }.");
+                if (Unwrap(entry.Value) is null)
+                {
+                    throw Refused(parameterName, $"key '{ShownText.Printable(key)}' has no value", "Give it a value, or leave the key out.");
+                }
+                pairs[key] = Scalar(entry.Value) ?? throw Refused(parameterName,
+                    $"key '{ShownText.Printable(key)}' holds a {TypeName(entry.Value)}, not a single value; Scalekit stores each metadata value as one string",
+                    Advice(Unwrap(entry.Value)!, key));
+            }
+            return pairs;
+        }
+
+        /// <summary>The value as invariant text, or null when it is not one scalar.</summary>
+        private static string? Scalar(object? value) => Unwrap(value) switch
+        {
+            string text => text,
+            char c => c.ToString(),
+            bool flag => flag ? "true" : "false",
+            SwitchParameter flag => flag.IsPresent ? "true" : "false",
+            DateTime date => date.ToString("o", CultureInfo.InvariantCulture),
+            DateTimeOffset date => date.ToString("o", CultureInfo.InvariantCulture),
+            // "R" so a double reads back as the same number on .NET Framework too, where plain ToString() rounds to 15 digits.
+            double number => number.ToString("R", CultureInfo.InvariantCulture),
+            float number => number.ToString("R", CultureInfo.InvariantCulture),
+            Enum named => named.ToString(),
+            TimeSpan span => span.ToString("c", CultureInfo.InvariantCulture),
+            Guid id => id.ToString(),
+            Uri uri => uri.OriginalString,
+            IFormattable number when IsNumber(number) => number.ToString(null, CultureInfo.InvariantCulture),
+            _ => null,
+        };
+
+        private static bool IsNumber(object value) => value is byte || value is sbyte || value is short || value is ushort || value is int || value is uint
+            || value is long || value is ulong || value is decimal || value is BigInteger;
+
+        private static object? Unwrap(object? value) => value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : value;
+
+        private static string TypeName(object? value) => Unwrap(value) switch
+        {
+            null => "null",
+            PSObject _ => "PSCustomObject",
+            var other => other.GetType().Name,
+        };
+
+        private static string Advice(object value, string key) => value switch
+        {
+            IDictionary _ or PSObject _ => $"Flatten it into keys of their own (@{{ {key}_tier = 'gold' }}), or store it as JSON text: ConvertTo-Json -Compress.",
+            IEnumerable _ => $"Join it into one string ({key} = ($values -join ',')), or store it as JSON text: ConvertTo-Json -Compress.",
+            _ => "Give a string, a number, a date or $true/$false, or convert it to the text you want stored.",
+        };
+
+        private static ScalekitAuth0Exception Refused(string parameterName, string why, string advice) =>
+            ScalekitAuth0Exception.InvalidArgument("InvalidScalekitMetadata", $"-{parameterName}: {why}.", advice);
+    }
+}
