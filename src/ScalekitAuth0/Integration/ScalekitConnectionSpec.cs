@@ -99,7 +99,7 @@ namespace ScalekitAuth0.Integration
                 }
                 else if (property.Name == "upstream_params")
                 {
-                    if (!JToken.DeepEquals(existing.Options?["upstream_params"]?["login_hint"], property.Value["login_hint"]))
+                    if (!JToken.DeepEquals(existing.UpstreamParam("login_hint"), property.Value["login_hint"]))
                     {
                         differences.Add("upstream_params.login_hint");
                     }
