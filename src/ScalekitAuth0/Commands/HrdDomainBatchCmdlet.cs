@@ -51,7 +51,7 @@ namespace ScalekitAuth0.Commands
             }
             foreach (var domain in Domain)
             {
-                ForEachInput(domain, () => batch.Add(DomainName.NormalizeInput(domain, nameof(Domain)), argument));
+                ForEachInput(domain, () => batch.Add(Accept(domain), argument));
             }
         });
 
@@ -62,6 +62,9 @@ namespace ScalekitAuth0.Commands
                 ForEachInput(batch.ConnectionName, () => Apply(batch));
             }
         }
+
+        /// <summary>One domain of the input in its normal form, or the error that names it.</summary>
+        private protected virtual string Accept(string domain) => DomainName.NormalizeInput(domain, nameof(Domain));
 
         /// <summary>Writes one connection's batch; every domain in it is valid and appears once.</summary>
         private protected abstract void Apply(HrdDomainBatch batch);
