@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using System.Numerics;
 using ScalekitAuth0.Text;
@@ -16,21 +17,33 @@ namespace ScalekitAuth0.PowerShellSupport
     /// </summary>
     internal static class MetadataArgument
     {
-        /// <summary>The pairs as Scalekit stores them; each value in the invariant culture (ISO 8601 dates, true/false, 1.5).</summary>
+        /// <summary>
+        /// The pairs as Scalekit stores them, each value in the invariant culture (ISO 8601 dates,
+        /// true/false, 1.5); or one error naming every key whose value is not one scalar.
+        /// </summary>
         public static IReadOnlyDictionary<string, string> Parse(IDictionary metadata, string parameterName)
         {
             var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+            var refused = new List<(string Key, object? Value)>();
             foreach (DictionaryEntry entry in metadata)
             {
                 var key = Scalar(entry.Key)
-                    ?? throw Refused(parameterName, $"has a key that is a {TypeName(entry.Key)}", "Use text keys, such as @{ plan = 'gold' }.");
-                if (Unwrap(entry.Value) is null)
+                    ?? throw Refused(parameterName, $"a key is of type {TypeName(entry.Key)}", "Use text keys, such as @{ plan = 'gold' }.");
+                if (Scalar(entry.Value) is string value)
                 {
-                    throw Refused(parameterName, $"key '{ShownText.Printable(key)}' has no value", "Give it a value, or leave the key out.");
+                    pairs[key] = value;
                 }
-                pairs[key] = Scalar(entry.Value) ?? throw Refused(parameterName,
-                    $"key '{ShownText.Printable(key)}' holds a {TypeName(entry.Value)}, not a single value; Scalekit stores each metadata value as one string",
-                    Advice(Unwrap(entry.Value)!, key));
+                else
+                {
+                    refused.Add((key, Unwrap(entry.Value)));
+                }
+            }
+            if (refused.Count > 0)
+            {
+                var named = string.Join(", ", refused.Select(r => $"'{ShownText.Printable(r.Key)}' ({TypeName(r.Value)})"));
+                throw Refused(parameterName,
+                    $"{(refused.Count == 1 ? "the value of key" : "the values of keys")} {named} {(refused.Count == 1 ? "is" : "are")} not one string, number, date or boolean; Scalekit stores each metadata value as one string",
+                    Advice(refused[0].Value, refused[0].Key));
             }
             return pairs;
         }
@@ -67,8 +80,9 @@ namespace ScalekitAuth0.PowerShellSupport
             var other => other.GetType().Name,
         };
 
-        private static string Advice(object value, string key) => value switch
+        private static string Advice(object? value, string key) => value switch
         {
+            null => $"Give {key} a value, or leave the key out.",
             IDictionary _ or PSObject _ => $"Flatten it into keys of their own (@{{ {key}_tier = 'gold' }}), or store it as JSON text: ConvertTo-Json -Compress.",
             IEnumerable _ => $"Join it into one string ({key} = ($values -join ',')), or store it as JSON text: ConvertTo-Json -Compress.",
             _ => "Give a string, a number, a date or $true/$false, or convert it to the text you want stored.",

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.PowerShellSupport;
 using ScalekitAuth0.Sandbox.Infrastructure;
@@ -49,7 +50,8 @@ public sealed class ApiTransportTests(ModuleSandboxFixture fixture) : SandboxCli
         Assert.Equal(ApiErrorKind.RateLimited, error.Kind);
         Assert.Single(Fixture.Requests(Services.Auth0, "GET"));
         Assert.InRange(error.RetryAt!.Value, before.AddSeconds(3600), DateTimeOffset.UtcNow.AddSeconds(3600));
-        var clock = error.RetryAt.Value.ToUniversalTime().ToString(error.RetryAt.Value.UtcDateTime.Date == DateTime.UtcNow.Date ? "HH:mm" : "yyyy-MM-dd HH:mm");
+        var at = error.RetryAt.Value.UtcDateTime;
+        var clock = at.ToString(at.Date == DateTime.UtcNow.Date ? "HH:mm" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         Assert.Contains($"retry after 1 h (at {clock} UTC)", error.Message);
         var advice = ErrorRecords.RecommendedAction(error)!;
         Assert.Contains($"(at {clock} UTC)", advice);
@@ -66,7 +68,7 @@ public sealed class ApiTransportTests(ModuleSandboxFixture fixture) : SandboxCli
         var now = new DateTimeOffset(2026, 12, 1, 9, 32, 0, TimeSpan.Zero);
         var at = now.AddSeconds(seconds);
 
-        Assert.Equal($"{said} (at {at:HH:mm} UTC)", RetryDelay.When(at, now));
+        Assert.Equal($"{said} (at {at.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC)", RetryDelay.When(at, now));
     }
 
     [Fact]

@@ -72,11 +72,15 @@ public sealed class MetadataArgumentTests
     }
 
     [Fact]
-    public void A_key_without_a_value_is_refused_naming_it()
+    public void Every_key_whose_value_is_not_a_scalar_is_named_in_one_error()
     {
-        var error = Assert.Throws<ScalekitAuth0Exception>(() => MetadataArgument.Parse(new Hashtable { ["plan"] = null }, "Metadata"));
+        var error = Assert.Throws<ScalekitAuth0Exception>(() => MetadataArgument.Parse(
+            new Hashtable { ["plan"] = new Hashtable(), ["tags"] = new[] { "a" }, ["tier"] = "gold", ["owner"] = null }, "Metadata"));
 
         Assert.Equal("InvalidScalekitMetadata", error.ErrorId);
-        Assert.Contains("'plan' has no value", error.Message);
+        Assert.Contains("'plan' (Hashtable)", error.Message);
+        Assert.Contains("'tags' (String[])", error.Message);
+        Assert.Contains("'owner' (null)", error.Message);
+        Assert.DoesNotContain("tier", error.Message);
     }
 }
