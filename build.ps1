@@ -2,8 +2,10 @@
 .SYNOPSIS
     Builds, tests, packages and demonstrates the ScalekitAuth0 module. Plain PowerShell, no task library.
 .DESCRIPTION
-    Whatever order the tasks are given in, they run as Clean, Build, Test, Package, Demo; Test, Package
-    and Demo build first (once). Run it with the PowerShell pinned in .config/dotnet-tools.json:
+    Whatever order the tasks are given in, they run as Clean, Build, Test, Package, Demo, Sandbox; Test,
+    Package, Demo and Sandbox build first (once) unless -NoBuild. Sandbox runs the sandbox in the
+    foreground until Ctrl+C and prints the lines that point another PowerShell session at it. Run it
+    with the PowerShell pinned in .config/dotnet-tools.json:
 
         dotnet tool restore
         dotnet pwsh ./build.ps1 Test
@@ -16,11 +18,14 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Sandbox', 'Clean')]
     [string[]]$Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string]$Configuration = 'Release'
+    [string]$Configuration = 'Release',
+
+    # Use what output/ already holds instead of building first (e.g. a second Sandbox after a Build).
+    [switch]$NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
@@ -268,15 +273,54 @@ function ConvertTo-Literal([string]$Path) {
     $Path.Replace("'", "''")
 }
 
+# ---------------------------------------------------------------- Sandbox
+
+# In the foreground until Ctrl+C (which stops the pipeline and runs the finally), or until the sandbox
+# exits: a terminal's Ctrl+C reaches the sandbox too, and it then exits 0 on its own.
+function Invoke-SandboxTask {
+    Write-Step 'Sandbox'
+    Import-Module (Join-Path $PesterTests 'SandboxHelpers.psm1') -Force
+    $sandbox = Start-TestSandbox
+    try {
+        Write-Host "Sandbox (process $($sandbox.Process.Id)): Auth0 at $($sandbox.Auth0Url), Scalekit at $($sandbox.ScalekitUrl)"
+        Write-Host 'In another terminal, start `dotnet pwsh` and paste these lines (sandbox credentials, valid until it stops):'
+        Write-Host ''
+        Get-SandboxSessionLine -Environment (Get-SandboxEnvironment -Sandbox $sandbox) | ForEach-Object { Write-Host "    $_" }
+        Write-Host ''
+        Write-Host "Then run an example, e.g. ./examples/Setup-$ModuleName.ps1 from this folder. Press Ctrl+C here to stop the sandbox."
+        # Start-Sleep, not a blocking wait: Ctrl+C stops PowerShell between commands, never inside a .NET call.
+        while (-not $sandbox.Process.HasExited) { Start-Sleep -Milliseconds 200 }
+        if ($sandbox.Process.ExitCode -ne 0) { throw "The sandbox exited with code $($sandbox.Process.ExitCode)." }
+    }
+    finally {
+        Stop-TestSandbox -Sandbox $sandbox
+        Write-Host 'Sandbox stopped.'
+    }
+}
+
+# What Demo sets for its child, as PowerShell lines to paste: the sandbox's variables, output/ first on
+# PSModulePath (so the examples' own `Import-Module ScalekitAuth0` finds this build), and the import.
+function Get-SandboxSessionLine([hashtable]$Environment) {
+    foreach ($name in $Environment.Keys | Sort-Object) {
+        "`$env:$name = '$(ConvertTo-Literal $Environment[$name])'"
+    }
+    "`$env:PSModulePath = '$(ConvertTo-Literal $Output)' + [IO.Path]::PathSeparator + `$env:PSModulePath"
+    "Import-Module '$(ConvertTo-Literal $ManifestOut)'"
+}
+
 # ---------------------------------------------------------------- Main
 
 # Returns $false when tests failed; throws when a step could not be done.
 function Invoke-Task {
+    if ($NoBuild -and ($Task | Where-Object { $_ -in 'Build', 'Clean' })) {
+        throw '-NoBuild skips the build that Test, Package, Demo and Sandbox start with; it cannot be given with Build or Clean.'
+    }
     if ('Clean' -in $Task) { Invoke-CleanTask }
-    if ($Task | Where-Object { $_ -ne 'Clean' }) { Invoke-BuildTask }
+    if (-not $NoBuild -and ($Task | Where-Object { $_ -ne 'Clean' })) { Invoke-BuildTask }
     if ('Test' -in $Task -and -not (Invoke-TestTask)) { return $false }
     if ('Package' -in $Task) { Invoke-PackageTask }
     if ('Demo' -in $Task) { Invoke-DemoTask }
+    if ('Sandbox' -in $Task) { Invoke-SandboxTask }
     $true
 }
 

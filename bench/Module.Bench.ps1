@@ -6,8 +6,12 @@
     Run after `dotnet pwsh ./build.ps1 Build`:
 
         dotnet pwsh bench/Module.Bench.ps1
+        dotnet pwsh bench/Module.Bench.ps1 -ImportOnly -ImportRuns 21
 
-    Everything runs against the sandbox on loopback, so the numbers are the client's own cost
+    Import time is `pwsh -NoProfile -c 'Import-Module ...'` for this module against the same for an
+    empty binary module of one cmdlet (netstandard2.0, built here with dotnet into a temporary
+    folder), child processes in turn, medians: the difference is what this module adds to an import.
+    The rest runs against the sandbox on loopback, so the numbers are the client's own cost
     (PowerShell, the module, JSON) plus a local round trip, not Auth0's or Scalekit's latency.
     Child processes are started with the same PowerShell that runs this script.
 #>
@@ -18,7 +22,9 @@ param(
     # Calls per side for the per-call comparison.
     [ValidateRange(10, 10000)][int]$Calls = 200,
     # Organizations (one domain each) Sync-HrdDomain reads; Auth0 allows 1000 domains per connection.
-    [ValidateRange(1, 1000)][int]$Organizations = 1000
+    [ValidateRange(1, 1000)][int]$Organizations = 1000,
+    # Time the import only: no sandbox, no per-call or memory figures.
+    [switch]$ImportOnly
 )
 
 $ErrorActionPreference = 'Stop'
@@ -31,10 +37,7 @@ $manifest = Join-Path $root "output/ScalekitAuth0/$version/ScalekitAuth0.psd1"
 if (-not (Test-Path -LiteralPath $manifest)) { throw "Build first: dotnet pwsh ./build.ps1 Build ($manifest is missing)." }
 Import-Module (Join-Path $root 'tests/Pester/SandboxHelpers.psm1')
 
-# The PowerShell running this script, as a command line for children: under `dotnet pwsh` the
-# process is dotnet hosting pwsh.dll.
-$processPath = [Environment]::ProcessPath
-$pwsh = if ((Split-Path -Leaf $processPath) -like 'dotnet*') { @($processPath, (Join-Path $PSHOME 'pwsh.dll')) } else { @($processPath) }
+$pwsh = Get-ChildPowerShell
 
 function Invoke-Child([string]$Command, [hashtable]$Environment = @{}) {
     $start = [System.Diagnostics.ProcessStartInfo]::new($pwsh[0])
@@ -66,26 +69,91 @@ function Format-Row([string]$What, [string]$Module, [string]$Baseline, [string]$
     '{0,-44} {1,14} {2,14}   {3}' -f $What, $Module, $Baseline, $Comparison
 }
 
+# The yardstick: the least a binary module can cost, one cmdlet that does nothing, built for the
+# same target with the same compile-only PowerShell reference, with an equally explicit manifest.
+function New-EmptyModule([string]$Folder) {
+    $source = Join-Path $Folder 'src'
+    $built = Join-Path $Folder 'Empty'
+    $null = New-Item -ItemType Directory -Path $source, $built -Force
+    Set-Content -LiteralPath (Join-Path $source 'Empty.csproj') -Value @'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>netstandard2.0</TargetFramework>
+    <AssemblyName>Empty</AssemblyName>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="PowerShellStandard.Library" Version="5.1.1" PrivateAssets="all" />
+  </ItemGroup>
+</Project>
+'@
+    Set-Content -LiteralPath (Join-Path $source 'GetEmptyCommand.cs') -Value @'
+using System.Management.Automation;
+
+[Cmdlet(VerbsCommon.Get, "Empty")]
+public sealed class GetEmptyCommand : PSCmdlet
+{
+    protected override void ProcessRecord() => WriteObject(true);
+}
+'@
+    $log = dotnet publish $source -c Release -o $built --nologo 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "Building the empty module failed:`n$($log -join "`n")" }
+    $emptyManifest = Join-Path $built 'Empty.psd1'
+    Set-Content -LiteralPath $emptyManifest -Value @'
+@{
+    RootModule        = 'Empty.dll'
+    ModuleVersion     = '1.0.0'
+    GUID              = 'f6a1c9a4-0b5e-4d51-9a4e-3f9f0d6a2e11'
+    CmdletsToExport   = @('Get-Empty')
+    FunctionsToExport = @()
+    AliasesToExport   = @()
+    VariablesToExport = @()
+}
+'@
+    $emptyManifest
+}
+
+# ---------------------------------------------------------------- import time
+$emptyFolder = Join-Path ([IO.Path]::GetTempPath()) "ScalekitAuth0.Bench.$PID"
+try {
+    Write-Host 'Import: building the empty module...'
+    $emptyManifest = New-EmptyModule $emptyFolder
+    # Each child also reports the processor time it used: on this shared machine the wall time of
+    # a child swings with the load, its own CPU time far less.
+    $ownCpu = '[Diagnostics.Process]::GetCurrentProcess().TotalProcessorTime.TotalMilliseconds'
+    $importModule = "Import-Module '$($manifest.Replace("'", "''"))'; $ownCpu"
+    $importEmpty = "Import-Module '$($emptyManifest.Replace("'", "''"))'; $ownCpu"
+    Write-Host "Import: $ImportRuns child processes each, in turn..."
+    # Warm the disk cache and the runtime before timing.
+    $null = Invoke-Child $importModule
+    $null = Invoke-Child $importEmpty
+    $moduleRuns = [System.Collections.Generic.List[object]]::new()
+    $emptyRuns = [System.Collections.Generic.List[object]]::new()
+    for ($i = 0; $i -lt $ImportRuns; $i++) {
+        $moduleRuns.Add((Invoke-Child $importModule))
+        $emptyRuns.Add((Invoke-Child $importEmpty))
+    }
+}
+finally {
+    Remove-Item -LiteralPath $emptyFolder -Recurse -Force -ErrorAction Ignore
+}
+$module = @{ Wall = Get-Median $moduleRuns.Milliseconds; Cpu = Get-Median ($moduleRuns.Output | ForEach-Object { [double]$_ }) }
+$empty = @{ Wall = Get-Median $emptyRuns.Milliseconds; Cpu = Get-Median ($emptyRuns.Output | ForEach-Object { [double]$_ }) }
+$importLines = @(
+    'Import-Module in a new pwsh -NoProfile, medians of {0} runs each (wall, and the CPU time of the child):' -f $ImportRuns
+    'module: {0:F0} ms (CPU {1:F0} ms)' -f $module.Wall, $module.Cpu
+    'empty module: {0:F0} ms (CPU {1:F0} ms)' -f $empty.Wall, $empty.Cpu
+    'difference: {0:F0} ms (CPU {1:F0} ms)' -f ($module.Wall - $empty.Wall), ($module.Cpu - $empty.Cpu)
+)
+if ($ImportOnly) {
+    $importLines | ForEach-Object { Write-Host $_ }
+    return
+}
+
 $sandbox = Start-TestSandbox
 try {
     $credentials = Get-SandboxEnvironment
     $results = [System.Collections.Generic.List[string]]::new()
-
-    # ---------------------------------------------------------------- import time
-    Write-Host "Import: $ImportRuns child processes each way, alternating..."
     $quoted = $manifest.Replace("'", "''")
-    $null = Invoke-Child 'exit'   # warm the disk cache and the runtime before timing
-    $null = Invoke-Child "Import-Module '$quoted'; exit"
-    $bare = [System.Collections.Generic.List[double]]::new()
-    $import = [System.Collections.Generic.List[double]]::new()
-    for ($i = 0; $i -lt $ImportRuns; $i++) {
-        $bare.Add((Invoke-Child 'exit').Milliseconds)
-        $import.Add((Invoke-Child "Import-Module '$quoted'; exit").Milliseconds)
-    }
-    $bareMedian = Get-Median $bare
-    $importMedian = Get-Median $import
-    $results.Add((Format-Row 'pwsh -NoProfile: Import-Module vs bare exit' ('{0:N0} ms' -f $importMedian) ('{0:N0} ms' -f $bareMedian) `
-        ('+{0:N0} ms for the import, x{1:N2} (medians)' -f ($importMedian - $bareMedian), ($importMedian / $bareMedian))))
 
     # ---------------------------------------------------------------- per call
     Write-Host "Calls: $Calls Get-ScalekitConnection -Name x against $Calls Invoke-RestMethod..."
@@ -134,6 +202,8 @@ try {
     $results.Add((Format-Row "Sync-HrdDomain over $Organizations organizations" ('{0:N0} MB peak' -f $syncMb) ('{0:N0} MB peak' -f $idleMb) `
         ('baseline: import and connect only; +{0:N0} MB for the sync ({1:N1} s)' -f ($syncMb - $idleMb), ($sync.Milliseconds / 1000))))
 
+    Write-Host ''
+    $importLines | ForEach-Object { Write-Host $_ }
     Write-Host ''
     Write-Host (Format-Row '' 'module' 'baseline' '')
     $results | ForEach-Object { Write-Host $_ }

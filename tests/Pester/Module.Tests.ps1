@@ -56,3 +56,41 @@ Describe 'The module manifest' {
         $declared.VariablesToExport | Should -BeNullOrEmpty
     }
 }
+
+# Each case runs in a new pwsh: the TLS setting and the AssemblyResolve handler are process-wide,
+# and this process imported the module long ago.
+Describe 'Import-Module and Remove-Module, for Windows PowerShell 5.1' {
+    BeforeAll {
+        $pwsh = Get-ChildPowerShell
+        $quoted = $ModuleManifestPath.Replace("'", "''")
+        function Invoke-ChildScript([string]$Script) {
+            $output = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $Script 2>&1
+            if ($LASTEXITCODE -ne 0) { throw "The child pwsh failed ($LASTEXITCODE): $output" }
+            "$output".Trim()
+        }
+        $lifecycle = "(Get-Module ScalekitAuth0).ImplementingAssembly.GetType('ScalekitAuth0.Loading.ModuleLifecycle')"
+    }
+
+    It 'adds TLS 1.2 and 1.3 to what the process allows, keeping TLS 1.0' {
+        $allowed = Invoke-ChildScript "[Net.ServicePointManager]::SecurityProtocol = 'Tls'; Import-Module '$quoted'; [Net.ServicePointManager]::SecurityProtocol"
+        $allowed | Should -Be 'Tls, Tls12, Tls13'
+    }
+
+    It 'leaves SystemDefault to the operating system' {
+        Invoke-ChildScript "Import-Module '$quoted'; [Net.ServicePointManager]::SecurityProtocol" | Should -Be 'SystemDefault'
+    }
+
+    It 'registers the Newtonsoft.Json resolver on import and removes it with the module' {
+        $states = Invoke-ChildScript @"
+Import-Module '$quoted'
+`$type = $lifecycle
+`$flag = `$type.GetProperty('ResolverRegistered', [Reflection.BindingFlags]'NonPublic, Static')
+`$imported = `$flag.GetValue(`$null)
+Remove-Module ScalekitAuth0
+`$removed = `$flag.GetValue(`$null)
+Import-Module '$quoted'
+"`$imported `$removed `$(`$flag.GetValue(`$null))"
+"@
+        $states | Should -Be 'True False True'
+    }
+}

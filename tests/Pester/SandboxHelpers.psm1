@@ -11,6 +11,15 @@ Set-StrictMode -Version 3.0
 $script:SandboxDll = Join-Path $PSScriptRoot '../../output/sandbox/ScalekitAuth0.Sandbox.dll'
 $script:Current = $null
 
+# The PowerShell running this script, as the command line that starts another: under `dotnet pwsh`
+# the process is dotnet hosting pwsh.dll.
+function Get-ChildPowerShell {
+    [OutputType([string[]])]
+    param()
+    $processPath = [Environment]::ProcessPath
+    if ((Split-Path -Leaf $processPath) -like 'dotnet*') { @($processPath, (Join-Path $PSHOME 'pwsh.dll')) } else { @($processPath) }
+}
+
 # A SecureString from a test-only value (sandbox secrets, fake credentials). Never for real secrets.
 function ConvertTo-TestSecureString {
     [CmdletBinding()]
@@ -67,26 +76,43 @@ function Start-TestSandbox {
 
 # Reads standard output up to the sandbox's JSON line, skipping anything else it prints first.
 function Read-SandboxInfo([System.Diagnostics.Process]$Process, [int]$TimeoutSeconds) {
+    $info = Read-ProcessOutput -Process $Process -TimeoutSeconds $TimeoutSeconds -Awaited "the sandbox's JSON line" -Until {
+        param([string]$Line)
+        $parsed = if ($Line.TrimStart().StartsWith('{')) { try { $Line | ConvertFrom-Json } catch { $null } }
+        if ($parsed -and $parsed.PSObject.Properties['auth0Url']) { $parsed }
+    }
+    foreach ($name in 'scalekitUrl', 'auth0ClientId', 'auth0ClientSecret', 'scalekitClientId', 'scalekitClientSecret') {
+        if (-not $info.PSObject.Properties[$name]) { throw "The sandbox's JSON line has no '$name': $($info | ConvertTo-Json -Compress)" }
+    }
+    $info
+}
+
+# Reads a child's standard output a line at a time until -Until returns something for a line, and
+# returns that. Throws, with what was printed, when the time is up or the process ends first; -Awaited
+# names what is waited for, in those messages.
+function Read-ProcessOutput {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)][System.Diagnostics.Process]$Process,
+        [Parameter(Mandatory)][scriptblock]$Until,
+        [Parameter(Mandatory)][string]$Awaited,
+        [ValidateRange(1, 600)][int]$TimeoutSeconds = 60
+    )
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
     $seen = [System.Collections.Generic.List[string]]::new()
     while ($true) {
         $read = $Process.StandardOutput.ReadLineAsync()
         $remaining = $deadline - [DateTime]::UtcNow
         if ($remaining -le [TimeSpan]::Zero -or -not $read.Wait($remaining)) {
-            throw "The sandbox printed no JSON line within $TimeoutSeconds s. It printed:`n$($seen -join "`n")"
+            throw "No $Awaited within $TimeoutSeconds s. It printed:`n$($seen -join "`n")"
         }
         $line = $read.Result
         if ($null -eq $line) {
             $Process.WaitForExit()
-            throw "The sandbox exited with code $($Process.ExitCode) before printing its JSON line. It printed:`n$($seen -join "`n")"
+            throw "The process exited with code $($Process.ExitCode) before printing $Awaited. It printed:`n$($seen -join "`n")"
         }
-        $info = if ($line.TrimStart().StartsWith('{')) { try { $line | ConvertFrom-Json } catch { $null } }
-        if ($info -and $info.PSObject.Properties['auth0Url']) {
-            foreach ($name in 'scalekitUrl', 'auth0ClientId', 'auth0ClientSecret', 'scalekitClientId', 'scalekitClientSecret') {
-                if (-not $info.PSObject.Properties[$name]) { throw "The sandbox's JSON line has no '$name': $line" }
-            }
-            return $info
-        }
+        $found = & $Until $line
+        if ($null -ne $found) { return $found }
         $seen.Add($line)
     }
 }
@@ -309,6 +335,7 @@ Export-ModuleMember -Function @(
     'ConvertTo-TestSecureString'
     'Start-TestSandbox'
     'Stop-TestSandbox'
+    'Read-ProcessOutput'
     'Get-SandboxEnvironment'
     'Invoke-SandboxControl'
     'Get-SandboxRequest'
@@ -324,4 +351,5 @@ Export-ModuleMember -Function @(
     'Invoke-SandboxAuth0Api'
     'Invoke-SandboxScalekitApi'
     'Get-CurrentSandbox'
+    'Get-ChildPowerShell'
 )

@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using System;
 using Newtonsoft.Json.Linq;
 using ScalekitAuth0.Http;
 

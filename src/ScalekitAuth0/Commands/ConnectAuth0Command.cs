@@ -8,10 +8,10 @@ using ScalekitAuth0.PowerShellSupport;
 namespace ScalekitAuth0.Commands
 {
     [CmdletHelp("Connects to an Auth0 tenant's Management API for the commands that follow.",
-        "Gets a Management API token at once with the client-credentials grant (or uses an access token you give), so wrong credentials fail here and not halfway through a script. Warns about each scope the module needs that the token lacks. The connection is kept for the current runspace only; -PassThru returns it for use with -Auth0Context. Values not given come from $env:AUTH0_DOMAIN, $env:AUTH0_CLIENT_ID, $env:AUTH0_CLIENT_SECRET and $env:AUTH0_API_TOKEN.")]
+        "Gets a Management API token at once with the client-credentials grant (or uses an access token you give), so wrong credentials fail here and not halfway through a script. Warns about each scope the module needs that the token lacks. The context (session) is kept for the current runspace only; -PassThru returns it for use with -Auth0Context. Values not given come from $env:AUTH0_DOMAIN, $env:AUTH0_CLIENT_ID, $env:AUTH0_CLIENT_SECRET and $env:AUTH0_API_TOKEN.")]
     [CmdletExample("Connect-Auth0 -Domain example.us.auth0.com -Credential (Get-Credential)", "Signs in with a machine-to-machine application: user name = client id, password = client secret.")]
     [CmdletExample("$env:AUTH0_DOMAIN = 'example.us.auth0.com'; $env:AUTH0_CLIENT_ID = 'abc'; $env:AUTH0_CLIENT_SECRET = $secret\nConnect-Auth0", "Takes everything from the conventional environment variables.")]
-    [CmdletExample("$tenant = Connect-Auth0 -Domain example.us.auth0.com -Credential $cred -PassThru\nGet-ScalekitConnection -Auth0Context $tenant", "Keeps the connection in a variable and passes it explicitly, as runbooks sharing a process should.")]
+    [CmdletExample("$tenant = Connect-Auth0 -Domain example.us.auth0.com -Credential $cred -PassThru\nGet-ScalekitConnection -Auth0Context $tenant", "Keeps the context in a variable and passes it explicitly, as runbooks sharing a process should.")]
     [Cmdlet(VerbsCommunications.Connect, "Auth0", DefaultParameterSetName = ClientSecretSet)]
     [OutputType(typeof(Auth0Context))]
     public sealed class ConnectAuth0Command : ConnectCmdlet<Auth0Context>

@@ -7,7 +7,7 @@ using ScalekitAuth0.PowerShellSupport;
 namespace ScalekitAuth0.Commands
 {
     [CmdletHelp("Connects to a Scalekit environment for the commands that follow.",
-        "Gets a Scalekit API token at once with the client-credentials grant, so a wrong secret fails here. The same client id and secret are what Auth0 will use to sign users in through Scalekit. The connection is kept for the current runspace only; -PassThru returns it for use with -ScalekitContext. Values not given come from $env:SCALEKIT_ENVIRONMENT_URL, $env:SCALEKIT_CLIENT_ID and $env:SCALEKIT_CLIENT_SECRET.")]
+        "Gets a Scalekit API token at once with the client-credentials grant, so a wrong secret fails here. The same client id and secret are what Auth0 will use to sign users in through Scalekit. The context (session) is kept for the current runspace only; -PassThru returns it for use with -ScalekitContext. Values not given come from $env:SCALEKIT_ENVIRONMENT_URL, $env:SCALEKIT_CLIENT_ID and $env:SCALEKIT_CLIENT_SECRET.")]
     [CmdletExample("Connect-Scalekit -EnvironmentUrl https://acme.scalekit.com -Credential (Get-Credential)", "Signs in with the environment's API client: user name = client id (skc_...), password = client secret.")]
     [CmdletExample("Connect-Scalekit", "Takes everything from $env:SCALEKIT_ENVIRONMENT_URL, $env:SCALEKIT_CLIENT_ID and $env:SCALEKIT_CLIENT_SECRET.")]
     [Cmdlet(VerbsCommunications.Connect, "Scalekit", DefaultParameterSetName = ClientSecretSet)]

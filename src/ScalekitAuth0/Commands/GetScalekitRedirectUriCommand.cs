@@ -6,13 +6,13 @@ namespace ScalekitAuth0.Commands
 {
     [CmdletHelp("Gets the redirect URIs a Scalekit client allows.",
         "Reads the client's post_login_uris (redirect_uris on older Scalekit deployments): the URLs Scalekit may send users back to after signing them in, which must include each Auth0 callback URL.")]
-    [CmdletExample("Get-ScalekitRedirectUri", "Lists the redirect URIs of the client of the Scalekit connection.")]
+    [CmdletExample("Get-ScalekitRedirectUri", "Lists the redirect URIs of the client of the Scalekit context.")]
     [CmdletExample("Get-ScalekitConnection -Name scalekit | Get-ScalekitRedirectUri", "Lists the redirect URIs of the Scalekit client that connection signs in with.")]
     [Cmdlet(VerbsCommon.Get, "ScalekitRedirectUri")]
     [OutputType(typeof(string))]
     public sealed class GetScalekitRedirectUriCommand : ScalekitAuth0Cmdlet
     {
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "The Scalekit client (skc_...), which binds from a piped connection. Default: the client of the Scalekit connection.")]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "The Scalekit client (skc_...), which binds from a piped connection. Default: the client of the Scalekit context.")]
         [ValidateText]
         public string? ClientId { get; set; }
 

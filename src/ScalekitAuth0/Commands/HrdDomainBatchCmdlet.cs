@@ -14,9 +14,9 @@ namespace ScalekitAuth0.Commands
     /// </summary>
     public abstract class HrdDomainBatchCmdlet : ScalekitAuth0Cmdlet
     {
-        private HrdDomainWork? _hrdWork;
         private readonly Dictionary<string, HrdDomainBatch> _batches = new Dictionary<string, HrdDomainBatch>(StringComparer.Ordinal);
         private readonly Dictionary<string, ScalekitOrganization> _organizations = new Dictionary<string, ScalekitOrganization>(StringComparer.Ordinal);
+        private HrdDomainWork? _hrdWork;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "Email domains, such as acme.com (the part of an address after the '@'); internationalised names are converted to punycode.")]

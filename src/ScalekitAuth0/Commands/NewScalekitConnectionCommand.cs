@@ -1,14 +1,13 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.Integration;
 using ScalekitAuth0.PowerShellSupport;
-using ScalekitAuth0.Text;
 
 namespace ScalekitAuth0.Commands
 {
@@ -89,10 +88,7 @@ namespace ScalekitAuth0.Commands
 
         private ScalekitConnectionSpec BuildSpec()
         {
-            if (ConnectionName.Problem(Name) is string problem)
-            {
-                throw ScalekitAuth0Exception.InvalidArgument("InvalidConnectionName", $"-Name '{ShownText.Printable(Name)}' is not a valid Auth0 connection name: {problem}.", "Choose a name such as 'scalekit' or 'scalekit-sso'.");
-            }
+            ConnectionName.RequireValid(Name, "Choose a name such as 'scalekit' or 'scalekit-sso'.");
             ScalekitConnectionSpec.RequireOpenId(Scope);
             var domains = HrdDomain.Select(d => RoutableDomainInput.Accept(this, d, nameof(HrdDomain), Force)).Distinct(StringComparer.Ordinal).ToArray();
             var discovery = Run(operation => ScalekitEnvironment.Client.GetDiscoveryAsync(operation));

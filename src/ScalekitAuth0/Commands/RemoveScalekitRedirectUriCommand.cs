@@ -20,7 +20,7 @@ namespace ScalekitAuth0.Commands
         [ValidateText(MaxLength = 2048)]
         public string[] Uri { get; set; } = new string[0];
 
-        [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "The Scalekit client (skc_...), which binds from a piped connection. Default: the client of the Scalekit connection.")]
+        [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "The Scalekit client (skc_...), which binds from a piped connection. Default: the client of the Scalekit context.")]
         [ValidateText]
         public string? ClientId { get; set; }
 

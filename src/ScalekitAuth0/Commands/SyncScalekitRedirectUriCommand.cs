@@ -10,10 +10,10 @@ using ScalekitAuth0.Text;
 namespace ScalekitAuth0.Commands
 {
     [CmdletHelp("Allows Auth0's callback URLs as redirect URIs of the Scalekit client Auth0 signs in with.",
-        "Without this, every login through the connection fails at Scalekit with invalid_redirect_uri. Reads the Scalekit client, adds only the URLs it does not allow yet, keeps every other URI in its place, and writes the whole list back in one request; when all are there it writes nothing, so it is safe to run again. The URLs default to those of Get-Auth0CallbackUrl: the tenant's domain and each ready custom domain. The client is the piped connection's client id, else -ClientId, else the client of the Scalekit connection. The list written is post_login_uris; only a Scalekit deployment that still shows the older redirect_uris key instead gets that key. Scalekit allows at most 5 redirect URIs per client: when the URLs do not all fit, the command adds those that do (the tenant's own callback first, then ready custom domains, the primary one first; with -CallbackUrl, in the order given), never removes an allowed URI to make room, and fails for the rest with the error ScalekitRedirectUriLimit, which names them and the URIs allowed; -WhatIf reports the same without writing.")]
+        "Without this, every login through the connection fails at Scalekit with invalid_redirect_uri. Reads the Scalekit client, adds only the URLs it does not allow yet, keeps every other URI in its place, and writes the whole list back in one request; when all are there it writes nothing, so it is safe to run again. The URLs default to those of Get-Auth0CallbackUrl: the tenant's domain and each ready custom domain. The client is the piped connection's client id, else -ClientId, else the client of the Scalekit context. The list written is post_login_uris; only a Scalekit deployment that still shows the older redirect_uris key instead gets that key. Scalekit allows at most 5 redirect URIs per client: when the URLs do not all fit, the command adds those that do (the tenant's own callback first, then ready custom domains, the primary one first; with -CallbackUrl, in the order given), never removes an allowed URI to make room, and fails for the rest with the error ScalekitRedirectUriLimit, which names them and the URIs allowed; -WhatIf reports the same without writing.")]
     [CmdletExample("New-ScalekitConnection -Name scalekit | Sync-ScalekitRedirectUri -PassThru | Add-HrdDomain -Domain acme.com", "Creates the connection, allows its callback URLs in Scalekit, and passes the connection on to the next step.")]
     [CmdletExample("Get-ScalekitConnection -Name scalekit | Sync-ScalekitRedirectUri -WhatIf", "Shows which callback URLs would be added, sending no write request.")]
-    [CmdletExample("Sync-ScalekitRedirectUri -CallbackUrl https://login.acme.com/login/callback", "Allows one given URL for the client of the Scalekit connection.")]
+    [CmdletExample("Sync-ScalekitRedirectUri -CallbackUrl https://login.acme.com/login/callback", "Allows one given URL for the client of the Scalekit context.")]
     [Cmdlet(VerbsData.Sync, "ScalekitRedirectUri", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ClientIdSet)]
     [OutputType(typeof(ScalekitRedirectUriResult), typeof(ScalekitConnection))]
     public sealed class SyncScalekitRedirectUriCommand : RedirectUriCmdlet
@@ -26,7 +26,7 @@ namespace ScalekitAuth0.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ConnectionSet, HelpMessage = "The Auth0 connection from New-ScalekitConnection or Get-ScalekitConnection; its client id is the Scalekit client to update.")]
         public ScalekitConnection? Connection { get; set; }
 
-        [Parameter(ParameterSetName = ClientIdSet, HelpMessage = "The Scalekit client (skc_...) to update. Default: the client of the Scalekit connection (Connect-Scalekit).")]
+        [Parameter(ParameterSetName = ClientIdSet, HelpMessage = "The Scalekit client (skc_...) to update. Default: the client of the Scalekit context (Connect-Scalekit).")]
         [ValidateNotNullOrEmpty]
         [ValidateText]
         public string? ClientId { get; set; }

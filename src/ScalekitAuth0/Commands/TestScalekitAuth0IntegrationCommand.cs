@@ -5,7 +5,6 @@ using ScalekitAuth0.Help;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.Integration;
 using ScalekitAuth0.PowerShellSupport;
-using ScalekitAuth0.Text;
 
 namespace ScalekitAuth0.Commands
 {
@@ -33,10 +32,7 @@ namespace ScalekitAuth0.Commands
 
         protected override void ProcessRecord() => ForEachInput(Name, () =>
         {
-            if (ConnectionName.Problem(Name) is string problem)
-            {
-                throw ScalekitAuth0Exception.InvalidArgument("InvalidConnectionName", $"-Name '{ShownText.Printable(Name)}' is not a valid Auth0 connection name: {problem}.", "Give the connection's name as Get-ScalekitConnection shows it, such as 'scalekit'.");
-            }
+            ConnectionName.RequireValid(Name, "Give the connection's name as Get-ScalekitConnection shows it, such as 'scalekit'.");
             var checker = new IntegrationChecker(Auth0Tenant.Client, ScalekitEnvironment.Client, Name);
             var progress = new ProgressRecord(1, $"Checking the Scalekit integration of Auth0 connection '{Name}'", "Starting");
             var passed = true;

@@ -1,5 +1,5 @@
-using System.Threading.Tasks;
 using System;
+using System.Threading.Tasks;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Http;
 

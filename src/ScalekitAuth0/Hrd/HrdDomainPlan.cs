@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using System;
 using Newtonsoft.Json.Linq;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Http;

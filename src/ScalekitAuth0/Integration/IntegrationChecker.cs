@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using System;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Hrd;
 using ScalekitAuth0.Http;

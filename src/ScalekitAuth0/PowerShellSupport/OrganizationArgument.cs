@@ -1,5 +1,5 @@
-using System.Management.Automation;
 using System;
+using System.Management.Automation;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.Text;
 

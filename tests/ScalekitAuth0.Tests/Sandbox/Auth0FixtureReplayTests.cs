@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace ScalekitAuth0.Tests.Sandbox;
 
 /// <summary>
-/// Fidelity: every recorded Auth0 exchange under shared/fixtures/auth0 (connections, connection
+/// Fidelity: every recorded Auth0 exchange under tests/Recordings/auth0 (connections, connection
 /// clients, clients, custom domains, the token call) replayed against the sandbox, one test per
 /// cassette. What is skipped or tolerated, and why, is in <see cref="Auth0Replay"/>; each test
 /// prints its counts.
@@ -27,18 +27,24 @@ public sealed class Auth0FixtureReplayTests(Auth0SandboxFixture sandbox, ITestOu
     [MemberData(nameof(Cassettes))]
     public async Task Replays(string cassetteName)
     {
-        var replay = new Auth0Replay(sandbox, Cassette.Load(Path.Combine(FixturePaths.Root, cassetteName)));
+        var replay = new Auth0Replay(sandbox, Cassette.Load(cassetteName));
         await replay.RunAsync();
         output.WriteLine(replay.Summary());
         Assert.True(replay.Failures.Count == 0, string.Join('\n', replay.Failures));
         Assert.True(replay.Replayed > 0, "nothing replayed");
     }
 
-    /// <summary>The 29 cassettes shared/fixtures/README.md lists; a wrong fixtures folder would otherwise pass with none.</summary>
+    /// <summary>
+    /// The 29 cassettes tests/Recordings/README.md lists, 276 exchanges in all, each cassette numbered
+    /// from 0 without a gap: a wrong folder, or a lost file, would otherwise replay less and still pass.
+    /// </summary>
     [Fact]
     public void FindsTheRecordings()
     {
-        var count = Cassette.Under("auth0").Count();
-        Assert.True(count >= 29, $"only {count} cassettes under {FixturePaths.Root}/auth0");
+        var cassettes = Cassette.Under("auth0").Select(Cassette.Load).ToList();
+
+        Assert.Equal(29, cassettes.Count);
+        Assert.Equal(276, cassettes.Sum(c => c.Exchanges.Count));
+        Assert.All(cassettes, c => Assert.Equal(Enumerable.Range(0, c.Exchanges.Count), c.Exchanges.Select(e => e.Source.Interaction ?? -1)));
     }
 }

@@ -73,30 +73,29 @@ internal sealed partial class Auth0Replay(Auth0SandboxFixture sandbox, Cassette 
         _token = await sandbox.TokenAsync(Auth0SandboxFixture.AllScopes);
         // The recorded token call names a client with no grant on the audience (its answer has no scope).
         _tokenClient = await sandbox.CreateM2MClientAsync();
-        foreach (var interaction in cassette.Interactions)
+        foreach (var exchange in cassette.Exchanges)
         {
-            await ReplayAsync(interaction);
+            await ReplayAsync(exchange);
         }
     }
 
     public string Summary() =>
-        $"{cassette.Name}: {cassette.Interactions.Count} recorded, {Replayed} replayed, {Skipped.Values.Sum()} skipped"
+        $"{cassette.Name}: {cassette.Exchanges.Count} recorded, {Replayed} replayed, {Skipped.Values.Sum()} skipped"
         + string.Concat(Skipped.Select(s => $"\n  skipped {s.Value}: {s.Key}"))
         + string.Concat(Tolerated.Select(t => $"\n  tolerated {t.Value}: {t.Key}"));
 
-    private async Task ReplayAsync(Interaction interaction)
+    private async Task ReplayAsync(RecordedExchange exchange)
     {
-        var recorded = interaction.Request;
-        var uri = new Uri(recorded.Url);
-        var path = uri.AbsolutePath;
-        var where = $"#{interaction.Id} {recorded.Method} {path}{uri.Query}";
-        await EnsureReferencedObjectsAsync(interaction, path);
+        var recorded = exchange.Request;
+        var path = recorded.Path;
+        var where = $"#{exchange.Source.Interaction} {recorded.Method} {path}{(recorded.Query.Length > 0 ? "?" + recorded.Query : "")}";
+        await EnsureReferencedObjectsAsync(exchange, path);
 
         if (recorded.Method == "POST" && path == "/api/v2/connections"
             && JsonNode.Parse(recorded.Body)?["strategy"]?.GetValue<string>() is not ("oidc" or "okta"))
         {
             var standIn = await CreateStandInAsync(JsonNode.Parse(recorded.Body)!.AsObject());
-            _ids[JsonNode.Parse(interaction.Response.Body)!["id"]!.GetValue<string>()] = standIn;
+            _ids[JsonNode.Parse(exchange.Response.Body)!["id"]!.GetValue<string>()] = standIn;
             Count(Skipped, SkipUnemulatedCreate);
             return;
         }
@@ -106,9 +105,9 @@ internal sealed partial class Auth0Replay(Auth0SandboxFixture sandbox, Cassette 
             return;
         }
 
-        var answer = await SendAsync(recorded, uri);
+        var answer = await SendAsync(recorded);
         Replayed++;
-        var expected = interaction.Response.Code;
+        var expected = exchange.Response.Status;
         if (recorded.Method == "DELETE" && expected == 202 && _deleted.Contains(path) && answer.Status == 204)
         {
             Count(Tolerated, TolerateRepeatDelete);
@@ -123,24 +122,24 @@ internal sealed partial class Auth0Replay(Auth0SandboxFixture sandbox, Cassette 
         {
             _deleted.Add(path);
         }
-        CompareBodies(interaction.Response.Body, answer, where);
-        Learn(recorded.Method, interaction.Response.Body, answer);
+        CompareBodies(exchange.Response.Body, answer, where);
+        Learn(recorded.Method, exchange.Response.Body, answer);
     }
 
-    private async Task<Answer> SendAsync(RecordedRequest recorded, Uri uri)
+    private async Task<Answer> SendAsync(RecordedRequest recorded)
     {
-        var query = QueryHelpers.ParseQuery(uri.Query)
+        var query = QueryHelpers.ParseQuery(recorded.Query)
             .Select(p => $"{p.Key}={Uri.EscapeDataString(p.Key == "from" ? MapCursor(p.Value.ToString()) : Map(p.Value.ToString()))}");
-        var target = sandbox.Auth0Url + Map(uri.AbsolutePath) + (uri.Query.Length > 0 ? "?" + string.Join('&', query) : "");
+        var target = sandbox.Auth0Url + Map(recorded.Path) + (recorded.Query.Length > 0 ? "?" + string.Join('&', query) : "");
         using var request = new HttpRequestMessage(new HttpMethod(recorded.Method), target);
-        if (uri.AbsolutePath.StartsWith("/api/v2/", StringComparison.Ordinal))
+        if (recorded.Path.StartsWith("/api/v2/", StringComparison.Ordinal))
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
         }
         if (recorded.Body.Length > 0)
         {
-            var contentType = recorded.Header("Content-Type") ?? "application/json";
-            var body = uri.AbsolutePath == "/oauth/token" ? TokenForm(recorded.Body) : Map(recorded.Body);
+            var contentType = recorded.ContentType ?? "application/json";
+            var body = recorded.Path == "/oauth/token" ? TokenForm(recorded.Body) : Map(recorded.Body);
             request.Content = new StringContent(body, Encoding.UTF8, MediaTypeHeaderValue.Parse(contentType).MediaType!);
         }
         return await Answer.FromAsync(await sandbox.Http.SendAsync(request));
@@ -302,9 +301,9 @@ internal sealed partial class Auth0Replay(Auth0SandboxFixture sandbox, Cassette 
     }
 
     /// <summary>Makes what an interaction names but the cassette never created (the recorded tenant already had it).</summary>
-    private async Task EnsureReferencedObjectsAsync(Interaction interaction, string path)
+    private async Task EnsureReferencedObjectsAsync(RecordedExchange exchange, string path)
     {
-        var recorded = interaction.Request;
+        var recorded = exchange.Request;
         var names = PathIds().Matches(path).Select(m => m.Value.StartsWith("/clients/", StringComparison.Ordinal) ? m.Groups[3].Value : m.Value).ToList();
         if (recorded.Body.Length > 0 && path.StartsWith("/api/v2/connections", StringComparison.Ordinal))
         {
@@ -314,7 +313,7 @@ internal sealed partial class Auth0Replay(Auth0SandboxFixture sandbox, Cassette 
         {
             await PreCreateAsync(name);
         }
-        if (path == "/api/v2/custom-domains/default" && JsonNode.Parse(interaction.Response.Body) is JsonObject chosen
+        if (path == "/api/v2/custom-domains/default" && JsonNode.Parse(exchange.Response.Body) is JsonObject chosen
             && ElementId(chosen) is { } domainId && !_ids.ContainsKey(domainId))
         {
             var control = new JsonObject(chosen.Where(p => p.Key is "domain" or "type" or "status" or "primary" or "tls_policy" or "domain_metadata")
@@ -339,8 +338,8 @@ internal sealed partial class Auth0Replay(Auth0SandboxFixture sandbox, Cassette 
         var path = recordedId.StartsWith("con_", StringComparison.Ordinal) ? "/api/v2/connections/" + recordedId
             : recordedId.StartsWith("cd_", StringComparison.Ordinal) ? "/api/v2/custom-domains/" + recordedId
             : "/api/v2/clients/" + recordedId;
-        var source = cassette.Interactions.FirstOrDefault(i =>
-            i.Request.Method == "GET" && new Uri(i.Request.Url).AbsolutePath == path && i.Response.Code == 200 && new Uri(i.Request.Url).Query.Length == 0)
+        var source = cassette.Exchanges.FirstOrDefault(e =>
+            e.Request.Method == "GET" && e.Request.Path == path && e.Response.Status == 200 && e.Request.Query.Length == 0)
             ?? throw new InvalidOperationException($"{cassette.Name} uses {recordedId} without creating or reading it");
         var recorded = JsonNode.Parse(source.Response.Body)!.AsObject();
         if (recordedId.StartsWith("con_", StringComparison.Ordinal))

@@ -50,7 +50,7 @@ public sealed class ScalekitCaptureReplayTests(ScalekitSandboxFixture sandbox, I
             var data = new TheoryData<string>();
             foreach (var example in PostmanCollection.All.Where(e => SkipReason(e) is null))
             {
-                data.Add(example.Id);
+                data.Add(example.Source.Title);
             }
             return data;
         }
@@ -60,7 +60,7 @@ public sealed class ScalekitCaptureReplayTests(ScalekitSandboxFixture sandbox, I
     [MemberData(nameof(ReplayedExamples))]
     public async Task Sandbox_answers_a_captured_request_like_Scalekit(string exampleId)
     {
-        var example = PostmanCollection.All.Single(e => e.Id == exampleId);
+        var example = PostmanCollection.All.Single(e => e.Source.Title == exampleId);
         await sandbox.ResetAsync();
         if (Route(example).Legacy)
         {
@@ -78,25 +78,25 @@ public sealed class ScalekitCaptureReplayTests(ScalekitSandboxFixture sandbox, I
         };
         variables["organization_id"] = variables["example_org"];
 
-        using var request = new HttpRequestMessage(new HttpMethod(example.Method), Substitute(example.RawUrl, variables));
-        if (example.Path != "/oauth/token")
+        using var request = new HttpRequestMessage(new HttpMethod(example.Request.Method), Substitute(PostmanCollection.RawUrl(example), variables));
+        if (example.Request.Path != "/oauth/token")
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
-        if (example.Form is not null)
+        if (example.Request.Form is { } form)
         {
-            request.Content = new FormUrlEncodedContent(example.Form.Select(f => KeyValuePair.Create(f.Key, Substitute(f.Value, variables))));
+            request.Content = new FormUrlEncodedContent(form.Select(f => KeyValuePair.Create(f.Key, Substitute(f.Value, variables))));
         }
-        else if (example.JsonBody is not null)
+        else if (example.Request.Body.Length > 0)
         {
-            request.Content = new StringContent(Substitute(example.JsonBody, variables), Encoding.UTF8, "application/json");
+            request.Content = new StringContent(Substitute(example.Request.Body, variables), Encoding.UTF8, "application/json");
         }
         using var response = await sandbox.Http.SendAsync(request);
         var answer = await response.Content.ReadAsStringAsync();
-        output.WriteLine($"{example.Method} {request.RequestUri} -> {(int)response.StatusCode} {answer}");
+        output.WriteLine($"{example.Request.Method} {request.RequestUri} -> {(int)response.StatusCode} {answer}");
 
-        Assert.Equal(example.Code, (int)response.StatusCode);
-        using var expected = JsonDocument.Parse(PostmanCollection.StripLineComments(example.ResponseBody));
+        Assert.Equal(example.Response.Status, (int)response.StatusCode);
+        using var expected = JsonDocument.Parse(PostmanCollection.StripLineComments(example.Response.Body));
         using var actual = JsonDocument.Parse(answer);
         AssertHasCapturedKeys(expected.RootElement, actual.RootElement, "$", wrapperDepth: 1);
     }
@@ -111,7 +111,7 @@ public sealed class ScalekitCaptureReplayTests(ScalekitSandboxFixture sandbox, I
             output.WriteLine($"skipped {group.Count()}: {group.Key}");
             foreach (var (example, _) in group)
             {
-                output.WriteLine($"  {example.Method} {example.RawUrl} -> {example.Code}  [{example.Id}]");
+                output.WriteLine($"  {example.Request.Method} {PostmanCollection.RawUrl(example)} -> {example.Response.Status}  [{example.Source.Title}]");
             }
         }
         output.WriteLine($"{all.Count} saved examples: {all.Count - skipped.Count} replayed, {skipped.Count} skipped");
@@ -125,16 +125,16 @@ public sealed class ScalekitCaptureReplayTests(ScalekitSandboxFixture sandbox, I
     [Fact]
     public void Saved_bodies_with_line_comments_parse_once_the_comments_are_stripped()
     {
-        var token = PostmanCollection.All.First(e => e.Path == "/oauth/token" && e.Form!.Any(f => f.Value == "{{client_id}}"));
-        Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(token.ResponseBody));
-        Assert.Equal("Bearer", PostmanCollection.ParseBody(token.ResponseBody)!["token_type"]!.GetValue<string>());
+        var token = PostmanCollection.All.First(e => e.Request.Path == "/oauth/token" && e.Request.Form!.Any(f => f.Value == "{{client_id}}"));
+        Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(token.Response.Body));
+        Assert.Equal("Bearer", PostmanCollection.ParseBody(token.Response.Body)!["token_type"]!.GetValue<string>());
         Assert.Equal("""{"a":"x//y"}""", PostmanCollection.StripLineComments("{\"a\":\"x//y\"} // note").Trim());
     }
 
-    private static string? SkipReason(PostmanExample example)
+    private static string? SkipReason(RecordedExchange example)
     {
-        var request = $"{example.Method} {example.Path}";
-        var formValues = string.Join(" ", example.Form?.Select(f => f.Value) ?? []);
+        var request = $"{example.Request.Method} {example.Request.Path}";
+        var formValues = string.Join(" ", example.Request.Form?.Select(f => f.Value) ?? []);
         var notEmulated = NotEmulated.FirstOrDefault(n => n.Route.IsMatch(request) || n.Route.IsMatch(formValues));
         if (notEmulated.Reason is not null)
         {
@@ -143,8 +143,8 @@ public sealed class ScalekitCaptureReplayTests(ScalekitSandboxFixture sandbox, I
         return Emulated.Any(e => e.Route.IsMatch(request)) ? null : $"no rule for {request}";
     }
 
-    private static (Regex Route, bool Legacy) Route(PostmanExample example) =>
-        Emulated.First(e => e.Route.IsMatch($"{example.Method} {example.Path}"));
+    private static (Regex Route, bool Legacy) Route(RecordedExchange example) =>
+        Emulated.First(e => e.Route.IsMatch($"{example.Request.Method} {example.Request.Path}"));
 
     private static string Substitute(string text, IReadOnlyDictionary<string, string> variables)
     {

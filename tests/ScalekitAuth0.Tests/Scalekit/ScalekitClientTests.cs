@@ -170,9 +170,9 @@ public sealed class ScalekitClientTests(ModuleSandboxFixture fixture) : IClassFi
     [MemberData(nameof(CapturedClientAnswers))]
     public void A_captured_client_answer_is_read_as_a_legacy_client(string method, string firstUri, int count)
     {
-        var captured = PostmanCollection.All.First(e => e.Method == method && e.Path == "/api/v1/clients/{{client_id}}" && e.Code == 200);
+        var captured = PostmanCollection.All.First(e => e.Request.Method == method && e.Request.Path == "/api/v1/clients/{{client_id}}" && e.Response.Status == 200);
 
-        var client = ScalekitClientInfo.Parse(JToken.Parse(captured.ResponseBody), "skc_58327482062864390")!;
+        var client = ScalekitClientInfo.Parse(JToken.Parse(captured.Response.Body), "skc_58327482062864390")!;
 
         Assert.Equal("skc_58327482062864390", client.Id);
         Assert.Equal("redirect_uris", client.RedirectUriField);
@@ -186,8 +186,8 @@ public sealed class ScalekitClientTests(ModuleSandboxFixture fixture) : IClassFi
     [InlineData(400, null, "field already set for oneof \"identities\"")]
     public void A_captured_scalekit_error_gives_its_error_code_and_message(int status, string? code, string message)
     {
-        var captured = PostmanCollection.All.First(e => e.Code == status && e.ResponseBody.Contains(message.Replace("\"", "\\\"")));
+        var captured = PostmanCollection.All.First(e => e.Response.Status == status && e.Response.Body.Contains(message.Replace("\"", "\\\"")));
 
-        Assert.Equal((code, message), ApiErrorBody.Parse(captured.ResponseBody, status));
+        Assert.Equal((code, message), ApiErrorBody.Parse(captured.Response.Body, status));
     }
 }
