@@ -35,7 +35,11 @@
         'Get-ScalekitOrganization'
         'Remove-ScalekitOrganization'
         'New-ScalekitPortalLink'
+        'Get-ScalekitSsoConnection'
+        'Get-Auth0LoginPrompt'
+        'Set-Auth0LoginPrompt'
         'Test-ScalekitAuth0Integration'
+        'Test-ScalekitAuth0Login'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -256,6 +256,11 @@ function Invoke-DemoTask {
     try {
         Write-Host "Sandbox: Auth0 at $($sandbox.Auth0Url), Scalekit at $($sandbox.ScalekitUrl)"
         $environment = Get-SandboxEnvironment -Sandbox $sandbox
+        # In real life a customer's IT admin sets up its SSO connection in Scalekit's Admin Portal. Here
+        # Acme (onboarded earlier, so the script finds it) has done so; Globex has not, so the demo shows
+        # one login reaching its identity provider and one stopping at Scalekit.
+        $acme = Invoke-SandboxScalekitApi api/v1/organizations -Method POST -Body @{ display_name = 'Acme Corporation'; external_id = 'acme' } -Sandbox $sandbox
+        $null = Add-SandboxSsoConnection -OrganizationId $acme.organization.id -Sandbox $sandbox
         # So that the script's own `Import-Module ScalekitAuth0` finds the module just built.
         $environment.PSModulePath = $Output + [IO.Path]::PathSeparator + $env:PSModulePath
         $command = "Import-Module -Name '$(ConvertTo-Literal $ManifestOut)' -ErrorAction Stop; & '$(ConvertTo-Literal $DemoScript)'"

@@ -11,7 +11,10 @@
       3. Sync-HrdDomain            routes the domains of every Scalekit organization to the
                                    connection (with -Prune, also stops routing domains no
                                    organization owns any more)
-      4. Test-ScalekitAuth0Integration, and a throw (a failed job) when any check fails
+      4. Set-Auth0LoginPrompt      Identifier First on, without which Auth0 routes nobody by domain
+                                   (writes only when it is off)
+      5. Test-ScalekitAuth0Integration, and a throw (a failed job) when any check fails; a customer
+         whose IT admin has not yet set up SSO is a warning (OrganizationSso), not a failure
 
     Assets it reads (Automation account > Shared resources):
 
@@ -53,6 +56,7 @@ $sync = New-ScalekitConnection -Name $ConnectionName -EnabledClient $application
     Sync-ScalekitRedirectUri -PassThru |
     Sync-HrdDomain -Prune:$Prune
 Write-Output ("HRD domains of '{0}': {1} added, {2} removed, {3} unchanged." -f $sync.ConnectionName, $sync.Added.Count, $sync.Removed.Count, $sync.Unchanged)
+Set-Auth0LoginPrompt -IdentifierFirst
 
 # The job log shows every check and, for a failed one, the command that fixes it; the job fails
 # (a terminating error) when any check does. Warnings pass: logins work.

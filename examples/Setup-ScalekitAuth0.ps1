@@ -12,7 +12,11 @@
       2. Sync-ScalekitRedirectUri  Auth0's callback URLs allowed in Scalekit
       3. New-ScalekitOrganization  one Scalekit organization per customer
          Add-HrdDomain             the customer's domains routed to the connection
-      4. Test-ScalekitAuth0Integration
+      4. Set-Auth0LoginPrompt      Identifier First, so Auth0 routes users by email domain
+      5. Test-ScalekitAuth0Integration
+      6. Test-ScalekitAuth0Login   one login per customer, walked up to the customer's identity
+                                   provider; a customer whose IT admin has not finished SSO in the
+                                   Admin Portal stops at Scalekit, with its portal link as the fix
 
     `dotnet pwsh ./build.ps1 Demo` runs it against the local sandbox.
 .EXAMPLE
@@ -88,7 +92,12 @@ $customers = foreach ($entry in $Customer) {
 }
 $customers | Show -Property Customer, ExternalId, OrganizationId, Domains, Added
 
-Write-Step '4. Checking the integration'
+Write-Step '4. Identifier First, so that Auth0 routes users by their email domain'
+$prompt = Get-Auth0LoginPrompt
+Set-Auth0LoginPrompt -IdentifierFirst
+Write-Host $(if ($prompt.IdentifierFirst) { 'Already on.' } else { 'Turned on.' })
+
+Write-Step '5. Checking the integration'
 $checks = @(Test-ScalekitAuth0Integration -Name $ConnectionName)
 # One line per check, long details left to the terminal to wrap; a failed check says how to fix it.
 foreach ($check in $checks) {
@@ -99,5 +108,25 @@ $failed = @($checks | Where-Object Status -EQ 'Fail')
 if ($failed) {
     throw "The integration is not complete: $($failed.Check -join ', ') failed. Run the fixes above, or this script again."
 }
+
+Write-Step '6. One login per customer, from Auth0 up to the customer''s identity provider'
+$logins = foreach ($entry in $Customer) {
+    $probe = Test-ScalekitAuth0Login -Domain @($entry.Domain)[0] -Name $ConnectionName -Application @($Application)[0]
+    $probe | Add-Member -NotePropertyName Customer -NotePropertyValue $entry.Name -PassThru
+}
+$logins | Show -Property Customer, Domain, Status, Stage, IdentityProvider
+foreach ($login in $logins | Where-Object Status -EQ 'Fail') {
+    Write-Host ''
+    Write-Host "$($login.Customer): $($login.Detail)"
+    Write-Host "  fix: $($login.Fix)"
+}
+
+# Only what the probes showed: which domains' logins reach an identity provider, and which do not yet.
+$reached = @($logins | Where-Object Status -EQ 'Pass')
+$stopped = @($logins | Where-Object Status -EQ 'Fail')
+$proven = if ($reached) {
+    'Proven: a login at ' + (($reached | ForEach-Object { "$($_.Domain) reaches $($_.IdentityProvider)" }) -join ', ')
+} else { 'Proven: no login reaches an identity provider yet' }
+$pending = if ($stopped) { '; not yet: ' + (($stopped | ForEach-Object { "$($_.Domain) (stops at $($_.Stage))" }) -join ', ') } else { '' }
 Write-Host ''
-Write-Host "Done. Users of $($Application -join ', ') with an email at $(($Customer.Domain | ForEach-Object { $_ }) -join ', ') now sign in through Scalekit."
+Write-Host "$proven$pending."

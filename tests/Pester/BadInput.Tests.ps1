@@ -21,6 +21,8 @@ BeforeDiscovery {
         escape      = "`e[31m"
         url         = 'https://acme.com/login'
         email       = 'jane@acme.com'
+        noAt        = 'jane.acme.com'
+        twoAt       = 'jane@acme@acme.com'
         plainSecret = 'sks_pasted_in_plain_text_0123456789'
         userInfo    = 'http://skc_1:sks_pasted_as_user_info_0123456789@127.0.0.1:1'
         publicMail  = 'gmail.com'
@@ -62,6 +64,7 @@ BeforeDiscovery {
         'Get-ScalekitOrganization -Id'                 = @{ Inputs = $text; With = @{} }
         'Get-ScalekitOrganization -ExternalId'         = @{ Inputs = $text; With = @{} }
         'Get-ScalekitRedirectUri -ClientId'            = @{ Inputs = $text; With = @{} }
+        'Get-ScalekitSsoConnection -Organization'      = @{ Inputs = $text; With = @{} }
         'New-ScalekitConnection -Name'                 = @{ Inputs = $text; With = @{} }
         'New-ScalekitConnection -DisplayName'          = @{ Inputs = $text; With = @{ Name = 'scalekit2' } }
         'New-ScalekitConnection -Scope'                = @{ Inputs = $text; With = @{ Name = 'scalekit2' } }
@@ -80,6 +83,7 @@ BeforeDiscovery {
         'Remove-ScalekitOrganization -Organization'    = @{ Inputs = $text; With = @{ Confirm = $false } }
         'Remove-ScalekitRedirectUri -Uri'              = @{ Inputs = $text; With = @{ Confirm = $false } }
         'Remove-ScalekitRedirectUri -ClientId'         = @{ Inputs = $text; With = @{ Uri = 'https://acme.com/login/callback'; Confirm = $false } }
+        'Set-Auth0LoginPrompt -UniversalLoginExperience' = @{ Inputs = $text + 'url'; With = @{ IdentifierFirst = $true } }
         'Set-ScalekitConnection -Name'                 = @{ Inputs = $text; With = @{ DisplayName = 'SSO' } }
         'Set-ScalekitConnection -Id'                   = @{ Inputs = $text; With = @{ DisplayName = 'SSO' } }
         'Set-ScalekitConnection -DisplayName'          = @{ Inputs = $text; With = @{ Name = 'scalekit' } }
@@ -89,6 +93,10 @@ BeforeDiscovery {
         'Sync-ScalekitRedirectUri -ClientId'           = @{ Inputs = $text; With = @{} }
         'Sync-ScalekitRedirectUri -CallbackUrl'        = @{ Inputs = $text; With = @{} }
         'Test-ScalekitAuth0Integration -Name'          = @{ Inputs = $text; With = @{} }
+        'Test-ScalekitAuth0Login -Email'               = @{ Inputs = $text + 'noAt', 'twoAt', 'url'; With = @{} }
+        'Test-ScalekitAuth0Login -Domain'              = @{ Inputs = $host_ + 'twoAt'; With = @{} }
+        'Test-ScalekitAuth0Login -Name'                = @{ Inputs = $text; With = @{ Email = 'alice@acme.com' } }
+        'Test-ScalekitAuth0Login -Application'         = @{ Inputs = $text; With = @{ Email = 'alice@acme.com' } }
     }
 
     $uncovered = @($parameters | Where-Object { -not $corpus.Contains($_) })

@@ -1,6 +1,6 @@
 # The whole composed workflow of the design (Connect-Auth0, Connect-Scalekit, New-ScalekitConnection
 # -EnabledClient | Sync-ScalekitRedirectUri -PassThru | Add-HrdDomain -Organization (New-ScalekitOrganization),
-# Test-ScalekitAuth0Integration) under each fault the APIs really produce. Every outcome must be one of:
+# Set-Auth0LoginPrompt -IdentifierFirst, Test-ScalekitAuth0Integration, Test-ScalekitAuth0Login) under each fault the APIs really produce. Every outcome must be one of:
 #   - success, with the tenant in the right state and every check passing;
 #   - a terminating error with a stable, specific ErrorId, after which a plain re-run converges.
 # Either way, no object is created twice (counted from the sandbox's request log, creates it really ran).
@@ -48,6 +48,11 @@ BeforeDiscovery {
     }
     Case 'both services answer at most 10 items a page' -Options @{ PageSize = 10 }
     Case 'tokens that live 5 s on both services' -Options @{ TokenLifetime = 5 }
+    # The login probe's GETs go through the same transport: a 429 and then a 503 on Auth0's /authorize are retried.
+    $authorize = @{ service = 'auth0'; method = 'GET'; path = '/authorize'; count = 1 }
+    Case '429, then 503, on /authorize (the login probe)' @(
+        Rule $authorize @{ kind = 'status'; status = 429; retryAfter = '1' }
+        Rule $authorize @{ kind = 'status'; status = 503 })
     Case 'connection dropped before an answer, reads and creates' @(
         foreach ($selector in $auth0Read, $scalekitRead, $auth0Create, $organizationCreate, $domainCreate) { Rule $selector @{ kind = 'drop' } })
     Case 'connection dropped after the write was made (creates, PATCHes)' @(
@@ -123,7 +128,7 @@ Describe 'The composed workflow under faults' {
         try {
             $checks = @(Invoke-ComposedWorkflow @parameters)
             $failed = @($checks | Where-Object Status -NE Pass)
-            if ($failed) { $outcome = "check $($failed.Check -join ', ') $($failed[0].Status)" }
+            if ($failed) { $outcome = "check $(@($failed | ForEach-Object { $_.PSObject.Properties['Check']?.Value ?? 'Test-ScalekitAuth0Login' }) -join ', ') $($failed[0].Status)" }
         }
         catch {
             $errorId = Get-ErrorId $_

@@ -79,6 +79,9 @@ Describe 'Tables of real output' {
             Sync-HrdDomain -ConnectionName scalekit
             New-ScalekitPortalLink -Organization $acme -Feature sso
             Test-ScalekitAuth0Integration -Name scalekit | Select-Object -First 1
+            Get-Auth0LoginPrompt
+            (Add-SandboxSsoConnection -ExternalId acme) | Out-Null; Get-ScalekitSsoConnection -Organization $acme
+            Test-ScalekitAuth0Login -Email alice@acme.com
         )
         # Each sample as its table in an 80-column console, with the labels its view should show.
         $tables = $samples | ForEach-Object {

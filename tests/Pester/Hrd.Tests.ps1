@@ -55,20 +55,40 @@ Describe 'The composed workflow of the design' {
         Reset-Sandbox
     }
 
-    It 'works as written' {
-        Connect-Auth0    -Domain $env:AUTH0_DOMAIN -Credential (Get-AutomationPSCredential 'Auth0')
-        Connect-Scalekit -EnvironmentUrl $env:SCALEKIT_ENVIRONMENT_URL -Credential (Get-AutomationPSCredential 'Scalekit')
+    It 'works as written, and ends with alice@acme.com reaching Acme''s identity provider once its IT admin has set up SSO' {
+        $output = @(& {
+                Connect-Auth0    -Domain $env:AUTH0_DOMAIN -Credential (Get-AutomationPSCredential 'Auth0')
+                Connect-Scalekit -EnvironmentUrl $env:SCALEKIT_ENVIRONMENT_URL -Credential (Get-AutomationPSCredential 'Scalekit')
 
-        New-ScalekitConnection -Name scalekit -EnabledClient 'My App' |
-            Sync-ScalekitRedirectUri -PassThru |
-            Add-HrdDomain -Domain acme.com, acme.co.uk -Organization (New-ScalekitOrganization -DisplayName Acme -ExternalId acme)
+                New-ScalekitConnection -Name scalekit -EnabledClient 'My App' |
+                    Sync-ScalekitRedirectUri -PassThru |
+                    Add-HrdDomain -Domain acme.com, acme.co.uk -Organization (New-ScalekitOrganization -DisplayName Acme -ExternalId acme)
 
-        Test-ScalekitAuth0Integration -Name scalekit
+                Set-Auth0LoginPrompt -IdentifierFirst
+                Test-ScalekitAuth0Integration -Name scalekit
+                Test-ScalekitAuth0Login -Email alice@acme.com
+            })
 
         Test-ScalekitAuth0Integration -Name scalekit -Quiet | Should -BeTrue
         Get-StoredAlias | Sort-Object | Should -Be @('acme.co.uk', 'acme.com')
         $acme = Get-ScalekitOrganization -ExternalId acme
         Get-StoredOrganizationDomain $acme.Id | Sort-Object | Should -Be @('acme.co.uk', 'acme.com')
+        # Every check passes but one warning: Acme's IT admin has not set up its SSO connection yet,
+        # so the login stops at Scalekit, and the fix is Acme's portal link.
+        @($output | Where-Object { $_ -is [ScalekitAuth0.IntegrationCheck] -and $_.Status -ne 'Pass' } | ForEach-Object { "$($_.Check)=$($_.Status)" }) |
+            Should -Be @('OrganizationSso=Warn')
+        $first = $output[-1]
+        $first | Should -BeOfType ScalekitAuth0.ScalekitLoginProbe
+        "$($first.Status) at $($first.Stage)" | Should -Be 'Fail at Scalekit'
+        $first.Fix | Should -Be "New-ScalekitPortalLink -Organization '$($acme.Id)' -Feature sso"
+
+        # The IT admin opens that link and finishes SSO (the sandbox's control endpoint stands in for it).
+        Add-SandboxSsoConnection -ExternalId acme | Out-Null
+
+        $probe = Test-ScalekitAuth0Login -Email alice@acme.com
+        "$($probe.Status) at $($probe.Stage)" | Should -Be 'Pass at IdentityProvider'
+        $probe.IdentityProvider | Should -Be 'acme.okta.example'
+        @(Test-ScalekitAuth0Integration -Name scalekit | Where-Object Status -NE Pass) | Should -BeNullOrEmpty
     }
 }
 

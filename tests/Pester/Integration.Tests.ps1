@@ -34,7 +34,7 @@ Describe 'Test-ScalekitAuth0Integration' {
     It 'passes every check after the composed workflow, one object per check, and reads only' {
         $checks = @(Test-ScalekitAuth0Integration -Name scalekit)
 
-        $checks.Check | Should -Be @('Discovery', 'ConnectionSettings', 'ClientSecret', 'RedirectUris', 'EnabledApplications', 'OrganizationDomainsRouted', 'HrdDomainsOwned', 'DomainConflicts')
+        $checks.Check | Should -Be @('Discovery', 'ConnectionSettings', 'ClientSecret', 'RedirectUris', 'EnabledApplications', 'LoginPrompt', 'OrganizationDomainsRouted', 'HrdDomainsOwned', 'DomainConflicts', 'OrganizationSso')
         $checks.Status | Should -Not -Contain 'Fail'
         $checks.Status | Should -Not -Contain 'Warn'
         $checks | ForEach-Object { $_ | Should -BeOfType ScalekitAuth0.IntegrationCheck; $_.Fix | Should -BeNullOrEmpty; $_.Connection | Should -Be scalekit }
@@ -122,7 +122,9 @@ Describe 'Test-ScalekitAuth0Integration' {
         Get-Problem | Should -Be @('OrganizationDomainsRouted=Fail')
         (Get-Check OrganizationDomainsRouted).Detail | Should -BeLike '*globex.io (Globex)*'
         $null = Invoke-Expression (Get-Check OrganizationDomainsRouted).Fix
-        Get-Problem | Should -BeNullOrEmpty
+        # Routed now, but Globex's IT admin has not set up its SSO yet: a warning naming it.
+        Get-Problem | Should -Be @('OrganizationSso=Warn')
+        (Get-Check OrganizationSso).Detail | Should -BeLike "*Globex ($($globex.id))*"
     }
 
     It 'fails HrdDomainsOwned for a routed domain no organization owns' {
@@ -133,7 +135,76 @@ Describe 'Test-ScalekitAuth0Integration' {
         $fix | Should -Be "Add-HrdDomain -ConnectionName 'scalekit' -Domain 'initech.com' -Organization '<organization id or external id>'"
         $null = New-ScalekitOrganization -DisplayName Initech -ExternalId initech
         $null = Invoke-Expression $fix.Replace('<organization id or external id>', 'initech')
+        Get-Problem | Should -Be @('OrganizationSso=Warn')
+        Add-SandboxSsoConnection -ExternalId initech | Out-Null
         Get-Problem | Should -BeNullOrEmpty
+    }
+
+    It 'fails LoginPrompt when Identifier First is off, and its Fix repairs it' {
+        Set-Auth0LoginPrompt -IdentifierFirst:$false
+
+        Get-Problem | Should -Be @('LoginPrompt=Fail')
+        (Get-Check LoginPrompt).Detail | Should -BeLike '*Identifier First is off*2 domain(s)*'
+        $fix = (Get-Check LoginPrompt).Fix
+        $fix | Should -Be 'Set-Auth0LoginPrompt -IdentifierFirst'
+        Invoke-Expression $fix
+        Get-Problem | Should -BeNullOrEmpty
+        Test-ScalekitAuth0Integration -Name scalekit -Quiet | Should -BeExactly $true
+    }
+
+    It 'fails LoginPrompt on the classic login even with Identifier First on, and its Fix repairs it' {
+        $null = Invoke-SandboxAuth0Api api/v2/prompts -Method PATCH -Body @{ universal_login_experience = 'classic' }
+
+        Get-Problem | Should -Be @('LoginPrompt=Fail')
+        (Get-Check LoginPrompt).Detail | Should -BeLike '*classic*'
+        $fix = (Get-Check LoginPrompt).Fix
+        $fix | Should -Be 'Set-Auth0LoginPrompt -IdentifierFirst -UniversalLoginExperience new'
+        Invoke-Expression $fix
+        Get-Problem | Should -BeNullOrEmpty
+    }
+
+    It 'passes LoginPrompt with Identifier First off when the connection routes no domain' {
+        Set-Auth0LoginPrompt -IdentifierFirst:$false
+        Remove-HrdDomain -ConnectionName scalekit -Domain acme.com, acme.co.uk -Confirm:$false
+
+        (Get-Check LoginPrompt).Status | Should -Be Pass
+        (Get-Check LoginPrompt).Detail | Should -BeLike '*routes no domain*'
+    }
+
+    It 'warns in LoginPrompt, naming the scope, when the token cannot read the prompt settings' {
+        $scopes = (Connect-Auth0 -Domain $sandbox.Auth0Url -Credential $sandbox.Auth0Credential -PassThru).Scopes | Where-Object { $_ -ne 'read:prompts' }
+        $limited = New-SandboxAuth0Client -Name no-prompts -Scope $scopes
+        Connect-Auth0 -Domain $sandbox.Auth0Url -Credential $limited.Credential -WarningVariable warnings -WarningAction SilentlyContinue
+        "$warnings" | Should -BeLike '*read:prompts*'
+
+        $check = Get-Check LoginPrompt
+
+        $check.Status | Should -Be Warn
+        $check.Detail | Should -BeLike '*read:prompts*'
+        $check.Fix | Should -BeLike '*read:prompts*Connect-Auth0*'
+        Test-ScalekitAuth0Integration -Name scalekit -Quiet | Should -BeExactly $true
+    }
+
+    It 'warns in OrganizationSso naming each routed organization without an active SSO connection, with its portal link as the fix' {
+        $globex = New-ScalekitOrganization -DisplayName Globex -ExternalId globex
+        $initech = New-ScalekitOrganization -DisplayName Initech -ExternalId initech
+        $null = Add-HrdDomain -ConnectionName scalekit -Domain globex.com -Organization $globex
+        $null = Add-HrdDomain -ConnectionName scalekit -Domain initech.com -Organization $initech
+        Add-SandboxSsoConnection -OrganizationId $initech.Id -Status IN_PROGRESS | Out-Null
+
+        Get-Problem | Should -Be @('OrganizationSso=Warn')
+        $check = Get-Check OrganizationSso
+        $check.Detail | Should -BeLike "*Globex ($($globex.Id))*"
+        $check.Detail | Should -BeLike "*Initech ($($initech.Id))*"
+        $check.Detail | Should -Not -BeLike '*Acme*'
+        $check.Fix | Should -Be "'$($globex.Id)', '$($initech.Id)' | New-ScalekitPortalLink -Feature sso"
+        Clear-SandboxRequest
+        { Invoke-Expression "$($check.Fix) -WhatIf" } | Should -Not -Throw
+        Get-SandboxRequest -Method PUT | Should -BeNullOrEmpty
+        Test-ScalekitAuth0Integration -Name scalekit -Quiet | Should -BeExactly $true
+
+        Add-SandboxSsoConnection -OrganizationId $initech.Id | Out-Null
+        (Get-Check OrganizationSso).Fix | Should -Be "New-ScalekitPortalLink -Organization '$($globex.Id)' -Feature sso"
     }
 
     It 'fails DomainConflicts when another connection routes the same domain, and its Fix repairs it' {
@@ -154,7 +225,7 @@ Describe 'Test-ScalekitAuth0Integration' {
     It 'fails every check, with how to create it, when there is no such connection' {
         $checks = @(Test-ScalekitAuth0Integration -Name absent)
 
-        $checks | Should -HaveCount 8
+        $checks | Should -HaveCount 10
         $checks.Status | Select-Object -Unique | Should -Be Fail
         $checks[0].Detail | Should -Be "Could not check: There is no Auth0 connection named 'absent'."
         $checks[0].Fix | Should -BeLike "New-ScalekitConnection -Name 'absent'*"
@@ -168,7 +239,7 @@ Describe 'Test-ScalekitAuth0Integration' {
 
         $checks = @(Test-ScalekitAuth0Integration -Name scalekit)
 
-        $checks | Should -HaveCount 8
+        $checks | Should -HaveCount 10
         @($checks | Where-Object Status -EQ Fail).Check | Should -Be @('EnabledApplications')
         (Get-Check EnabledApplications).Status | Should -Be Pass
         $failed = $checks | Where-Object Check -EQ EnabledApplications

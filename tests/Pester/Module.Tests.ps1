@@ -45,7 +45,8 @@ Describe 'The module manifest' {
             'Get-Auth0CallbackUrl', 'Sync-ScalekitRedirectUri', 'Get-ScalekitRedirectUri', 'Remove-ScalekitRedirectUri',
             'Add-HrdDomain', 'Get-HrdDomain', 'Remove-HrdDomain', 'Sync-HrdDomain',
             'New-ScalekitOrganization', 'Get-ScalekitOrganization', 'Remove-ScalekitOrganization',
-            'New-ScalekitPortalLink', 'Test-ScalekitAuth0Integration'
+            'New-ScalekitPortalLink', 'Get-ScalekitSsoConnection', 'Get-Auth0LoginPrompt', 'Set-Auth0LoginPrompt',
+            'Test-ScalekitAuth0Integration', 'Test-ScalekitAuth0Login'
         )
         $declared.CmdletsToExport | Sort-Object | Should -Be ($design | Sort-Object)
     }

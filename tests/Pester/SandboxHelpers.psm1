@@ -280,6 +280,28 @@ function Add-SandboxCustomDomain {
     $null = Invoke-SandboxControl POST auth0/custom-domains @{ domain = $Domain; status = $Status } -Sandbox $Sandbox
 }
 
+<#
+    What the customer's IT admin does in Scalekit's Admin Portal: gives the organization (by -OrganizationId
+    or -ExternalId) an SSO connection, active unless -Status is not COMPLETED or -Disabled. -IfMissing adds
+    one only when the organization has no active connection yet, so a re-run adds no second one.
+#>
+function Add-SandboxSsoConnection {
+    [CmdletBinding(DefaultParameterSetName = 'ExternalId')]
+    param(
+        [Parameter(Mandatory, ParameterSetName = 'ExternalId', Position = 0)][string]$ExternalId,
+        [Parameter(Mandatory, ParameterSetName = 'Id')][string]$OrganizationId,
+        [ValidateSet('OIDC', 'SAML')][string]$Type = 'OIDC',
+        [ValidateSet('DRAFT', 'IN_PROGRESS', 'COMPLETED')][string]$Status = 'COMPLETED',
+        [switch]$Disabled,
+        [switch]$IfMissing,
+        [psobject]$Sandbox
+    )
+    # Through the control endpoint only: never rate-limited or faulted, so it works under any fault a test sets.
+    $request = @{ type = $Type; status = $Status; enabled = -not $Disabled; ifMissing = [bool]$IfMissing }
+    if ($OrganizationId) { $request.organizationId = $OrganizationId } else { $request.externalId = $ExternalId }
+    Invoke-SandboxControl POST scalekit/sso-connections $request -Sandbox $Sandbox
+}
+
 # Reads the sandbox's Auth0 API directly, with the seeded full-scope client: what the tenant really
 # holds, secrets included, independent of the module under test.
 function Invoke-SandboxAuth0Api {
@@ -348,6 +370,7 @@ Export-ModuleMember -Function @(
     'Add-SandboxUncheckedConnection'
     'New-SandboxAuth0Client'
     'Add-SandboxCustomDomain'
+    'Add-SandboxSsoConnection'
     'Invoke-SandboxAuth0Api'
     'Invoke-SandboxScalekitApi'
     'Get-CurrentSandbox'

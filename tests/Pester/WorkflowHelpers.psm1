@@ -10,10 +10,13 @@ $script:ConnectionName = 'scalekit'
 $script:Domains = @('acme.co.uk', 'acme.com')
 
 <#
-    Connect-Auth0, Connect-Scalekit, the pipeline, Test-ScalekitAuth0Integration: exactly the design's
-    workflow, with $ErrorActionPreference = 'Stop' as in a runbook, so the first error ends it.
-    -Between runs after the two Connect commands, between each stage of the pipeline, and before the
-    check (for faults injected "between steps"). Returns the IntegrationCheck objects.
+    Connect-Auth0, Connect-Scalekit, the pipeline, Set-Auth0LoginPrompt -IdentifierFirst,
+    Test-ScalekitAuth0Integration and Test-ScalekitAuth0Login: exactly the design's workflow, with
+    $ErrorActionPreference = 'Stop' as in a runbook, so the first error ends it. Before the checks, Acme's
+    IT admin sets up its SSO connection in the Admin Portal (the sandbox's control endpoint stands in for
+    that; no module command makes one). -Between runs after the two Connect commands, between each stage
+    of the pipeline, and before each of the last steps (for faults injected "between steps"). Returns the
+    IntegrationCheck objects, then the ScalekitLoginProbe.
 #>
 function Invoke-ComposedWorkflow {
     [CmdletBinding()]
@@ -37,7 +40,12 @@ function Invoke-ComposedWorkflow {
         Add-HrdDomain -Domain acme.com, acme.co.uk -Organization (New-ScalekitOrganization -DisplayName Acme -ExternalId acme)
 
     & $Between
+    Set-Auth0LoginPrompt -IdentifierFirst
+    Add-SandboxSsoConnection -ExternalId acme -IfMissing | Out-Null
+    & $Between
     Test-ScalekitAuth0Integration -Name $script:ConnectionName
+    & $Between
+    Test-ScalekitAuth0Login -Email alice@acme.com
 }
 
 # The ErrorId of an error record, without the command name PowerShell appends.
@@ -66,8 +74,8 @@ function Get-IntegrationState {
 
 <#
     The workflow's end state: one connection, routing both domains, enabled for My App, its callback
-    allowed in Scalekit, one Acme organization owning both domains, and every check passing (run
-    again here, with no fault, through the module).
+    allowed in Scalekit, one Acme organization owning both domains, every check passing and
+    alice@acme.com's login reaching Acme's identity provider (run again here, with no fault, through the module).
 #>
 function Assert-IntegrationConverged {
     $sandbox = Get-CurrentSandbox
@@ -79,8 +87,10 @@ function Assert-IntegrationConverged {
     $state.Organizations | Should -Be 1 -Because 'the organization exists once'
     $state.OrganizationDomains | Should -Be $script:Domains -Because 'the organization owns both domains'
     $checks = @(Test-ScalekitAuth0Integration -Name $script:ConnectionName)
-    $checks | Should -HaveCount 8
+    $checks | Should -HaveCount 10
     @($checks | Where-Object Status -NE Pass | ForEach-Object { "$($_.Check): $($_.Detail)" }) | Should -BeNullOrEmpty
+    $probe = Test-ScalekitAuth0Login -Email alice@acme.com
+    "$($probe.Status) at $($probe.Stage): $($probe.Detail)" | Should -BeLike 'Pass at IdentityProvider:*' -Because "alice@acme.com's login reaches Acme's identity provider"
 }
 
 <#

@@ -4,8 +4,9 @@ using ScalekitAuth0.Sandbox.Infrastructure;
 namespace ScalekitAuth0.Sandbox.Auth0;
 
 /// <summary>
-/// One Auth0 tenant: the token endpoint and the Management API routes the module uses, statefully:
-/// connections (oidc and okta), their enabled clients, applications and custom domains. Every
+/// One Auth0 tenant: the token endpoint, the Authentication API's <c>/authorize</c>, and the Management
+/// API routes the module uses, statefully: connections (oidc and okta), their enabled clients,
+/// applications, custom domains and the login prompt settings. Every
 /// <c>/api/v2</c> route checks the bearer token first, then the scope its route names, as Auth0 does.
 /// </summary>
 public sealed class Auth0Emulator : IEmulator
@@ -29,8 +30,9 @@ public sealed class Auth0Emulator : IEmulator
     public void Map(IEndpointRouteBuilder routes)
     {
         new OAuthEndpoints(State, Sandbox).Map(routes);
+        new AuthorizeEndpoints(State, Sandbox).Map(routes);
         ApiGroup.Map(routes, "/api/v2", http => Caller.Authenticate(http, Sandbox.Tokens),
-            new ClientEndpoints(State), new ConnectionEndpoints(State), new EnabledClientEndpoints(State), _customDomains);
+            new ClientEndpoints(State), new ConnectionEndpoints(State), new EnabledClientEndpoints(State), _customDomains, new PromptEndpoints(State));
         routes.Map("/api/v2/{**rest}", () => Auth0Wire.Plain(404, "Not Found"));
     }
 
@@ -43,7 +45,7 @@ public sealed class Auth0Emulator : IEmulator
             return Results.Json(new { client_id = client.ClientId, client_secret = client.ClientSecret });
         });
         control.MapPost("/auth0/applications", (ControlApplication request) =>
-            Results.Json(new { client_id = State.AddClient(request.Name ?? "Sandbox App", "regular_web", null).ClientId }));
+            Results.Json(new { client_id = State.AddClient(request.Name ?? "Sandbox App", "regular_web", null, callbacks: request.Callbacks ?? []).ClientId }));
         control.MapPost("/auth0/connections", (JsonObject body) => Results.Json(new { id = State.StoreAsGiven(body).Id }));
         control.MapPost("/auth0/custom-domains", async (HttpRequest request) =>
         {
@@ -62,5 +64,5 @@ public sealed class Auth0Emulator : IEmulator
 
     public sealed record ControlClient(string? Name, List<string>? Scopes);
 
-    public sealed record ControlApplication(string? Name);
+    public sealed record ControlApplication(string? Name, List<string>? Callbacks);
 }

@@ -11,12 +11,14 @@ public static class Auth0Scopes
     public const string UpdateConnectionsOptions = "update:connections_options";
     public const string ReadClients = "read:clients";
     public const string ReadCustomDomains = "read:custom_domains";
+    public const string ReadPrompts = "read:prompts";
+    public const string UpdatePrompts = "update:prompts";
 
     /// <summary>What the seeded machine-to-machine client is granted: every scope the module needs, no more.</summary>
     public static IReadOnlyList<string> Module { get; } =
     [
         ReadConnections, CreateConnections, UpdateConnections, DeleteConnections,
-        ReadConnectionsOptions, UpdateConnectionsOptions, ReadClients, ReadCustomDomains,
+        ReadConnectionsOptions, UpdateConnectionsOptions, ReadClients, ReadCustomDomains, ReadPrompts, UpdatePrompts,
     ];
 
     // Beyond the module's needs: what the recorded upstream tests used to make and remove their

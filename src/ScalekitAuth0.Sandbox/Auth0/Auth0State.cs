@@ -5,7 +5,8 @@ namespace ScalekitAuth0.Sandbox.Auth0;
 
 /// <summary>
 /// Everything the Auth0 emulator remembers: connections, clients (applications and the M2M callers
-/// the token endpoint knows) and custom domains. The <c>Find*</c> lookups expect the lock held.
+/// the token endpoint knows), custom domains and the login prompt settings. The <c>Find*</c> lookups
+/// expect the lock held.
 /// </summary>
 internal sealed class Auth0State : LockedState
 {
@@ -24,18 +25,30 @@ internal sealed class Auth0State : LockedState
 
     public Dictionary<string, StoredCustomDomain> CustomDomains { get; } = new(StringComparer.Ordinal);
 
+    /// <summary><c>/api/v2/prompts</c>; a new tenant's: the New Universal Login with the one-step prompt.</summary>
+    public JsonObject Prompts { get; private set; } = new();
+
     public void Reset() => Locked(() =>
     {
         Connections.Clear();
         Clients.Clear();
         CustomDomains.Clear();
-        AddClient("My App", "regular_web", null);
-        AddClient("Other App", "spa", null);
+        Prompts = new JsonObject { ["universal_login_experience"] = "new", ["identifier_first"] = false, ["webauthn_platform_first_factor"] = false };
+        AddClient("My App", "regular_web", null, callbacks: ["https://myapp.example.com/callback"]);
+        AddClient("Other App", "spa", null, callbacks: ["https://other.example.com/callback"]);
         AddClient("ScalekitAuth0 Sandbox M2M", "non_interactive", Auth0Scopes.Module, _seeds.Auth0ClientId, _seeds.Auth0ClientSecret);
     });
 
-    public StoredClient AddClient(string name, string appType, IEnumerable<string>? scopes, string? clientId = null, string? secret = null) =>
-        StoreClient(StoredClient.Defaults(new JsonObject { ["name"] = name, ["app_type"] = appType }), scopes, clientId, secret);
+    /// <param name="callbacks">The application's allowed callback URLs, which <c>/authorize</c> checks.</param>
+    public StoredClient AddClient(string name, string appType, IEnumerable<string>? scopes, string? clientId = null, string? secret = null, IEnumerable<string>? callbacks = null)
+    {
+        var fields = new JsonObject { ["name"] = name, ["app_type"] = appType };
+        if (callbacks is not null)
+        {
+            fields["callbacks"] = JsonBody.Strings(callbacks);
+        }
+        return StoreClient(StoredClient.Defaults(fields), scopes, clientId, secret);
+    }
 
     public StoredClient StoreClient(JsonObject fields, IEnumerable<string>? scopes, string? clientId = null, string? secret = null) => Locked(() =>
     {

@@ -12,6 +12,8 @@ public enum FaultKind
     Malformed,
     /// <summary>Serve normally, then abort: the write happened but the client never hears of it.</summary>
     After,
+    /// <summary>Answer <see cref="FaultRule.Status"/> (a 3xx) with <see cref="FaultRule.Location"/>, or with no Location when it is null: a login page gone wrong.</summary>
+    Redirect,
 }
 
 public sealed class FaultRule
@@ -28,6 +30,8 @@ public sealed class FaultRule
     /// <summary>Epoch seconds, or "+N" for now plus N seconds.</summary>
     public string? RateLimitReset { get; init; }
     public int DelayMs { get; init; }
+    /// <summary>Where a <see cref="FaultKind.Redirect"/> sends the client, as the Location header says it.</summary>
+    public string? Location { get; init; }
 
     internal bool Matches(string service, string method, string path) =>
         Service == service

@@ -7,7 +7,10 @@ namespace ScalekitAuth0.Sandbox.Infrastructure;
 /// rate limit or an injected fault answered in its place, or the client gave up before it ran: the
 /// status of a dropped request says nothing, so tests counting creates need this.
 /// </param>
-public sealed record LoggedRequest(string Service, string Method, string Path, string Query, int Status, string? Body, bool Served = true);
+/// <param name="Authorization">Whether the request carried an Authorization header (its value is never kept).</param>
+/// <param name="Cookie">Whether the request carried a Cookie header (its value is never kept).</param>
+public sealed record LoggedRequest(string Service, string Method, string Path, string Query, int Status, string? Body, bool Served = true,
+    bool Authorization = false, bool Cookie = false);
 
 /// <summary>Every non-control request either service answered, in arrival order, for tests to assert on.</summary>
 public sealed class RequestLog

@@ -37,7 +37,8 @@ public sealed class SandboxMiddleware(string service, SandboxContext sandbox)
         finally
         {
             sandbox.RequestLog.Add(arrival, new LoggedRequest(
-                service, request.Method, request.Path.Value ?? "/", query, http.Response.StatusCode, body, served));
+                service, request.Method, request.Path.Value ?? "/", query, http.Response.StatusCode, body, served,
+                request.Headers.ContainsKey("Authorization"), request.Headers.ContainsKey("Cookie")));
         }
     }
 
@@ -81,6 +82,13 @@ public sealed class SandboxMiddleware(string service, SandboxContext sandbox)
                 break;
             case FaultKind.After:
                 await ServeThenAbortAsync(http, next);
+                break;
+            case FaultKind.Redirect:
+                http.Response.StatusCode = fault.Status;
+                if (fault.Location is not null)
+                {
+                    http.Response.Headers.Location = fault.Location;
+                }
                 break;
         }
     }

@@ -65,6 +65,10 @@ internal sealed class OrganizationEndpoints(ScalekitState state, SandboxContext 
             {
                 state.Domains.Remove(domain.Id);
             }
+            foreach (var connection in state.SsoConnections.Values.Where(c => c.OrganizationId == organization.Id).ToList())
+            {
+                state.SsoConnections.Remove(connection.Id);
+            }
             return JsonBody.Answer(new JsonObject());
         }));
         routes.MapPatch("/organizations/{id}/settings", async (string id, HttpRequest request) =>

@@ -5,15 +5,18 @@ namespace ScalekitAuth0.Sandbox.Scalekit;
 
 /// <summary>
 /// One Scalekit environment: its token, discovery and key endpoints, and the REST API under
-/// <c>/api/v1</c> (the environment client, organizations, domains, portal links), which requires a
+/// <c>/api/v1</c> (the environment client, organizations, domains, portal links, SSO connections), which requires a
 /// Bearer token this environment issued. Errors are grpc-gateway's google.rpc.Status bodies.
 /// </summary>
 public sealed class ScalekitEmulator : IEmulator
 {
+    private readonly SsoConnectionEndpoints _ssoConnections;
+
     public ScalekitEmulator(SandboxContext sandbox)
     {
         Sandbox = sandbox;
         State = new ScalekitState(sandbox.Seeds);
+        _ssoConnections = new SsoConnectionEndpoints(State);
     }
 
     public string Service => Services.Scalekit;
@@ -23,18 +26,20 @@ public sealed class ScalekitEmulator : IEmulator
     /// <summary>What the environment holds now, for tests to assert on.</summary>
     public ScalekitState State { get; }
 
-    /// <summary>The OAuth and discovery side, then the REST API: one <c>*Endpoints</c> class per resource.</summary>
+    /// <summary>The OAuth, discovery and login side, then the REST API: one <c>*Endpoints</c> class per resource.</summary>
     public void Map(IEndpointRouteBuilder routes)
     {
         new OidcEndpoints(State, Sandbox).Map(routes);
+        new AuthorizeEndpoints(State, Sandbox).Map(routes);
         var organizations = new OrganizationEndpoints(State, Sandbox);
         ApiGroup.Map(routes, "/api/v1", Authenticate,
-            new EnvironmentClientEndpoints(State), organizations, new DomainEndpoints(State, organizations));
+            new EnvironmentClientEndpoints(State), organizations, new DomainEndpoints(State, organizations), _ssoConnections);
         routes.MapFallback(() => ErrorBodies.Result(Services.Scalekit, 404, "Not Found", null));
     }
 
     public void MapControl(IEndpointRouteBuilder control)
     {
+        _ssoConnections.MapControl(control);
         control.MapPut("/scalekit/client-shape", (ClientShape shape) =>
         {
             State.Locked(() =>

@@ -22,7 +22,7 @@ public sealed record ScalekitOrganizationSnapshot(
 
 public sealed record ScalekitDomainSnapshot(string Id, string OrganizationId, string Domain, string DomainType, string VerificationStatus);
 
-/// <summary>Everything the Scalekit emulator remembers: the environment client, organizations and their domains.</summary>
+/// <summary>Everything the Scalekit emulator remembers: the environment client, organizations, their domains and SSO connections.</summary>
 public sealed class ScalekitState : LockedState
 {
     private readonly SeedCredentials _seeds;
@@ -53,6 +53,9 @@ public sealed class ScalekitState : LockedState
     /// <summary>Domains of every organization by id, in creation order.</summary>
     internal OrderedDictionary<string, OrganizationDomain> Domains { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>SSO connections of every organization by id, in creation order.</summary>
+    internal OrderedDictionary<string, SsoConnection> SsoConnections { get; } = new(StringComparer.Ordinal);
+
     public bool LegacyRedirectUrisShape => Locked(() => LegacyRedirectUris);
 
     public ScalekitClientSnapshot EnvironmentClient() => Locked(() => new ScalekitClientSnapshot(
@@ -76,7 +79,15 @@ public sealed class ScalekitState : LockedState
         IssuerOverride = null;
         Organizations.Clear();
         Domains.Clear();
+        SsoConnections.Clear();
     });
+
+    /// <summary>The organization whose ORGANIZATION_DOMAIN this is (the one Scalekit routes logins on), if any. Call with the lock held.</summary>
+    internal Organization? OwnerOfDomain(string domain)
+    {
+        var owned = Domains.Values.FirstOrDefault(d => d.DomainType == "ORGANIZATION_DOMAIN" && string.Equals(d.Name, domain, StringComparison.OrdinalIgnoreCase));
+        return owned is null ? null : Organizations.GetValueOrDefault(owned.OrganizationId);
+    }
 
     /// <summary>A fresh id with the given prefix and 17 digits, as Scalekit's are, unused so far.</summary>
     internal string NewId(string prefix)
@@ -84,7 +95,7 @@ public sealed class ScalekitState : LockedState
         while (true)
         {
             var id = prefix + RandomId.Digits(17);
-            if (!Organizations.ContainsKey(id) && !Domains.ContainsKey(id))
+            if (!Organizations.ContainsKey(id) && !Domains.ContainsKey(id) && !SsoConnections.ContainsKey(id))
             {
                 return id;
             }
@@ -166,4 +177,17 @@ internal sealed class OrganizationDomain
     public required string VerificationMethod { get; init; }
     public required DateTimeOffset CreateTime { get; init; }
     public required DateTimeOffset UpdateTime { get; init; }
+}
+
+/// <summary>An organization's connection to its identity provider; only a completed, enabled one receives logins.</summary>
+internal sealed class SsoConnection
+{
+    public required string Id { get; init; }
+    public required string OrganizationId { get; init; }
+    public required string Provider { get; init; }
+    public required string Type { get; init; }
+    public required string Status { get; init; }
+    public required bool Enabled { get; init; }
+    public required string IdentityProviderUrl { get; init; }
+    public bool Active => Enabled && Status == "COMPLETED";
 }

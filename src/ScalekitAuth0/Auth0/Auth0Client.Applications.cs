@@ -21,15 +21,16 @@ namespace ScalekitAuth0.Auth0
         private const int EnabledClientsPageSize = 1000;
 
         /// <summary>
-        /// Every application of the tenant, id and name only (needs <c>read:clients</c>). Checkpoint
+        /// Every application of the tenant, id, name and callbacks only (needs <c>read:clients</c>). Checkpoint
         /// paging (<c>take</c>/<c>from</c>), which Auth0 accepts on <c>/clients</c> as on
         /// <c>/connections</c>, so one paging loop serves both and no offset limit applies.
         /// </summary>
         public Task ListApplicationsAsync(Action<IReadOnlyList<Auth0Application>> onPage, Operation operation) =>
-            Paging.CheckpointAsync(Transport, "api/v2/clients?fields=client_id,name&include_fields=true", "clients", PageSize,
+            Paging.CheckpointAsync(Transport, "api/v2/clients?fields=client_id,name,callbacks&include_fields=true", "clients", PageSize,
                 page => onPage(page.OfType<JObject>()
                     .Where(c => c["client_id"]?.Type == JTokenType.String)
-                    .Select(c => new Auth0Application((string)c["client_id"]!, (string?)c["name"] ?? ""))
+                    .Select(c => new Auth0Application((string)c["client_id"]!, (string?)c["name"] ?? "",
+                        (c["callbacks"] as JArray)?.Where(u => u.Type == JTokenType.String).Select(u => (string)u!).ToList()))
                     .ToList()),
                 operation);
 

@@ -15,6 +15,7 @@ namespace ScalekitAuth0.Auth0
         {
             "read:connections", "create:connections", "update:connections", "delete:connections",
             "read:connections_options", "update:connections_options", "read:clients", "read:custom_domains",
+            PromptsReadScope, "update:prompts",
         };
 
         private const int PageSize = 100;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using Newtonsoft.Json.Linq;
@@ -17,6 +18,12 @@ namespace ScalekitAuth0.Http
 
         public HttpMethod Method { get; }
         public string PathAndQuery { get; }
+
+        /// <summary>An absolute address to send to instead of one relative to the base URL (a page on another host of the service).</summary>
+        public Uri? Url { get; private set; }
+
+        /// <summary>What the caller can read: JSON from the APIs, HTML from a login page.</summary>
+        public string Accept { get; private set; } = "application/json";
         public JToken? Body { get; }
 
         /// <summary>Form fields instead of a JSON body (OAuth token requests).</summary>
@@ -38,6 +45,13 @@ namespace ScalekitAuth0.Http
 
         /// <summary>A PATCH that sets whole values (not a delta such as "append") is safe to repeat.</summary>
         public static ApiRequest Patch(string pathAndQuery, JToken body, bool repeatable) => new ApiRequest(new HttpMethod("PATCH"), pathAndQuery, body, repeatable);
+
+        /// <summary>
+        /// A web page, fetched as a browser would on its first visit: a GET changes nothing, so it
+        /// may be repeated.
+        /// </summary>
+        public static ApiRequest Page(Uri url) =>
+            new ApiRequest(HttpMethod.Get, url.AbsolutePath, null, repeatable: true) { Url = url, Accept = "text/html" };
 
         /// <summary>A token request creates nothing, so it may be repeated.</summary>
         public static ApiRequest PostForm(string pathAndQuery, IReadOnlyList<KeyValuePair<string, string>> form) =>

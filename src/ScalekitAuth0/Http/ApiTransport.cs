@@ -66,6 +66,32 @@ namespace ScalekitAuth0.Http
         public Task<JToken?> SendAnonymousAsync(ApiRequest request, Operation operation) =>
             SendCoreAsync(request, authorize: false, operation.Log, operation.Cancellation);
 
+        /// <summary>
+        /// One GET of a web page with no token, no cookie and no redirect followed: the status, the
+        /// <c>Location</c> (made absolute) and the body as text, whatever the status. Retried on the
+        /// same rules as every GET; only no answer at all is an error.
+        /// </summary>
+        /// <param name="timeout">The longest one attempt may wait for its answer (at most the transport's own).</param>
+        public async Task<PageAnswer> GetPageAsync(Uri url, TimeSpan timeout, Operation operation)
+        {
+            var request = ApiRequest.Page(url);
+            var attemptTimeout = timeout < _settings.RequestTimeout ? timeout : _settings.RequestTimeout;
+            for (var attempt = 1; ; attempt++)
+            {
+                var exchange = await ExchangeAsync(request, null, attemptTimeout, operation.Log, operation.Cancellation).ConfigureAwait(false);
+                if (RetryFor(request, exchange, attempt) is (TimeSpan delay, string reason))
+                {
+                    await WaitAsync(delay, reason, attempt, MaxAttempts(exchange), operation.Log, operation.Cancellation).ConfigureAwait(false);
+                    continue;
+                }
+                if (exchange.Failure is ApiErrorKind failure)
+                {
+                    throw Error(request, null, failure, null, exchange.FailureMessage!, outcomeUnknown: false, exchange.FailureCause, unreachable: exchange.Unreachable);
+                }
+                return new PageAnswer(exchange.Status, exchange.Location, exchange.Body);
+            }
+        }
+
         private async Task<JToken?> SendCoreAsync(ApiRequest request, bool authorize, IOperationLog log, CancellationToken cancellationToken)
         {
             var tokenRefreshed = false;
@@ -73,18 +99,17 @@ namespace ScalekitAuth0.Http
             {
                 var tokens = authorize ? Tokens ?? throw new InvalidOperationException($"{Service} transport has no token source.") : null;
                 var token = tokens is null ? null : await tokens.GetTokenAsync(new Operation(log, cancellationToken)).ConfigureAwait(false);
-                var exchange = await ExchangeAsync(request, token, log, cancellationToken).ConfigureAwait(false);
-                // A name DNS does not know now it will most likely not know in a second either: one more try covers a blip, more only waste the user's time.
-                var maxAttempts = exchange.Unreachable?.NameNotResolved == true ? Math.Min(2, _settings.MaxAttempts) : _settings.MaxAttempts;
+                var exchange = await ExchangeAsync(request, token, _settings.RequestTimeout, log, cancellationToken).ConfigureAwait(false);
+                var maxAttempts = MaxAttempts(exchange);
                 var attemptsLeft = attempt < maxAttempts;
 
+                if (RetryFor(request, exchange, attempt) is (TimeSpan delay, string reason))
+                {
+                    await WaitAsync(delay, reason, attempt, maxAttempts, log, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
                 if (exchange.Failure is ApiErrorKind failure)
                 {
-                    if (request.Repeatable && attemptsLeft)
-                    {
-                        await WaitAsync(RetryDelay.Backoff(attempt, Jitter.Next()), $"{Service}: {exchange.FailureMessage}", attempt, maxAttempts, log, cancellationToken).ConfigureAwait(false);
-                        continue;
-                    }
                     throw Error(request, null, failure, null, exchange.FailureMessage!, outcomeUnknown: request.Method != HttpMethod.Get, exchange.FailureCause,
                         unreachable: exchange.Unreachable);
                 }
@@ -97,15 +122,6 @@ namespace ScalekitAuth0.Http
                     tokenRefreshed = true;
                     attempt--;
                     continue;
-                }
-                if (status == 429 || (IsTransientServerError(status) && request.Repeatable))
-                {
-                    var delay = exchange.ServerDelay ?? RetryDelay.Backoff(attempt, Jitter.Next());
-                    if (attemptsLeft && delay <= RetryDelay.LongestServerWait)
-                    {
-                        await WaitAsync(delay, $"{Service} answered {status}", attempt, maxAttempts, log, cancellationToken).ConfigureAwait(false);
-                        continue;
-                    }
                 }
                 if (status >= 200 && status < 300)
                 {
@@ -128,11 +144,42 @@ namespace ScalekitAuth0.Http
             }
         }
 
-        private async Task<Exchange> ExchangeAsync(ApiRequest request, string? token, IOperationLog log, CancellationToken cancellationToken)
+        /// <summary>
+        /// How long to wait before sending the request again, and why, or null when this answer is the
+        /// last: while attempts are left, no answer at all and a 502/503/504 are retried when the
+        /// request is safe to repeat, a 429 always, each only while the server asks for no longer than we wait.
+        /// </summary>
+        private (TimeSpan Delay, string Reason)? RetryFor(ApiRequest request, Exchange exchange, int attempt)
         {
-            var uri = new Uri(BaseUri, request.PathAndQuery);
+            if (attempt >= MaxAttempts(exchange))
+            {
+                return null;
+            }
+            if (exchange.Failure is not null)
+            {
+                return request.Repeatable ? (RetryDelay.Backoff(attempt, Jitter.Next()), $"{Service}: {exchange.FailureMessage}") : ((TimeSpan, string)?)null;
+            }
+            if (exchange.Status == 429 || (IsTransientServerError(exchange.Status) && request.Repeatable))
+            {
+                var delay = exchange.ServerDelay ?? RetryDelay.Backoff(attempt, Jitter.Next());
+                return delay <= RetryDelay.LongestServerWait ? (delay, $"{Service} answered {exchange.Status}") : ((TimeSpan, string)?)null;
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// A name DNS does not know now it will most likely not know in a second either: one more try
+        /// covers a blip, more only waste the user's time.
+        /// </summary>
+        private int MaxAttempts(Exchange exchange) =>
+            exchange.Unreachable?.NameNotResolved == true ? Math.Min(2, _settings.MaxAttempts) : _settings.MaxAttempts;
+
+        private async Task<Exchange> ExchangeAsync(ApiRequest request, string? token, TimeSpan timeoutAfter, IOperationLog log, CancellationToken cancellationToken)
+        {
+            var uri = request.Url ?? new Uri(BaseUri, request.PathAndQuery);
+            var shown = Redaction.MaskQuery(uri);
             using var message = new HttpRequestMessage(request.Method, uri);
-            message.Headers.Accept.ParseAdd("application/json");
+            message.Headers.Accept.ParseAdd(request.Accept);
             message.Headers.UserAgent.ParseAdd(UserAgent);
             if (token is not null)
             {
@@ -149,25 +196,26 @@ namespace ScalekitAuth0.Http
 
             var watch = Stopwatch.StartNew();
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_settings.RequestTimeout);
+            timeout.CancelAfter(timeoutAfter);
             try
             {
                 using var response = await SharedClient.SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
                 var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                 var status = (int)response.StatusCode;
-                log.Verbose($"{request.Method} {uri} -> {status} {response.ReasonPhrase} ({watch.ElapsedMilliseconds} ms)");
-                return new Exchange(status, body, RetryDelay.FromServer(response.Headers, DateTimeOffset.UtcNow));
+                log.Verbose($"{request.Method} {shown} -> {status} {response.ReasonPhrase} ({watch.ElapsedMilliseconds} ms)");
+                var location = response.Headers.Location is Uri target ? (target.IsAbsoluteUri ? target : new Uri(uri, target)) : null;
+                return new Exchange(status, body, RetryDelay.FromServer(response.Headers, DateTimeOffset.UtcNow)) { Location = location };
             }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
             {
-                log.Verbose($"{request.Method} {uri} -> no answer within {_settings.RequestTimeout.TotalSeconds:0.#} s");
-                return Exchange.Failed(ApiErrorKind.Timeout, $"no answer within {_settings.RequestTimeout.TotalSeconds:0.#} seconds", e);
+                log.Verbose($"{request.Method} {shown} -> no answer within {timeoutAfter.TotalSeconds:0.#} s");
+                return Exchange.Failed(ApiErrorKind.Timeout, $"no answer within {timeoutAfter.TotalSeconds:0.#} seconds", e);
             }
             catch (Exception e) when (e is HttpRequestException || e is IOException)
             {
                 var unreachable = UnreachableHost.Of(e, uri);
                 var why = unreachable?.Describe() ?? "the connection failed before an answer arrived: " + (e.InnerException ?? e).Message;
-                log.Verbose($"{request.Method} {uri} -> {(unreachable is null ? "connection failed" : why)} ({watch.ElapsedMilliseconds} ms)");
+                log.Verbose($"{request.Method} {shown} -> {(unreachable is null ? "connection failed" : why)} ({watch.ElapsedMilliseconds} ms)");
                 return Exchange.Failed(ApiErrorKind.Network, why, e, unreachable);
             }
         }
@@ -223,6 +271,7 @@ namespace ScalekitAuth0.Http
             public int Status { get; }
             public string Body { get; }
             public TimeSpan? ServerDelay { get; }
+            public Uri? Location { get; set; }
             public ApiErrorKind? Failure { get; private set; }
             public string? FailureMessage { get; private set; }
             public Exception? FailureCause { get; private set; }

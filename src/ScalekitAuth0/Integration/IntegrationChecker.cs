@@ -41,6 +41,8 @@ namespace ScalekitAuth0.Integration
         public const string OrganizationDomainsRouted = "OrganizationDomainsRouted";
         public const string HrdDomainsOwned = "HrdDomainsOwned";
         public const string DomainConflicts = "DomainConflicts";
+        public const string LoginPrompt = "LoginPrompt";
+        public const string OrganizationSso = "OrganizationSso";
 
         private readonly Auth0Client _auth0;
         private readonly ScalekitClient _scalekit;
@@ -61,9 +63,11 @@ namespace ScalekitAuth0.Integration
                 new IntegrationCheckStep(ClientSecret, CheckSecretAsync),
                 new IntegrationCheckStep(RedirectUris, CheckRedirectUrisAsync),
                 new IntegrationCheckStep(EnabledApplications, CheckEnabledApplicationsAsync),
+                new IntegrationCheckStep(LoginPrompt, CheckLoginPromptAsync),
                 new IntegrationCheckStep(OrganizationDomainsRouted, CheckOrganizationDomainsRoutedAsync),
                 new IntegrationCheckStep(HrdDomainsOwned, CheckHrdDomainsOwnedAsync),
                 new IntegrationCheckStep(DomainConflicts, CheckDomainConflictsAsync),
+                new IntegrationCheckStep(OrganizationSso, CheckOrganizationSsoAsync),
             };
         }
 
@@ -147,6 +151,55 @@ namespace ScalekitAuth0.Integration
                 ? Pass(EnabledApplications, $"Enabled for {enabled.Count} application(s): {ShownText.Few(enabled)}.")
                 : Fail(EnabledApplications, "The connection is enabled for no application, so no login can use it.",
                     $"Enable-ScalekitConnection -Name '{_name}' -Application '<application name>'");
+        }
+
+        /// <summary>Auth0 routes by email domain only with Identifier First on the New Universal Login.</summary>
+        private async Task<IntegrationCheck> CheckLoginPromptAsync(Operation operation)
+        {
+            var routed = (await ConnectionAsync(operation).ConfigureAwait(false)).DomainAliases.Length;
+            Auth0LoginPrompt prompt;
+            try
+            {
+                prompt = await _auth0.GetLoginPromptAsync(operation).ConfigureAwait(false);
+            }
+            catch (ApiException e) when (e.IsInsufficientScope)
+            {
+                return Warn(LoginPrompt, $"Not checked: the Auth0 token lacks the {Auth0Client.PromptsReadScope} scope, so whether Identifier First is on (without it Home Realm Discovery routes nobody) cannot be read.",
+                    $"Grant {Auth0Client.PromptsReadScope} to the Auth0 application, then run Connect-Auth0 again.");
+            }
+            if (routed == 0)
+            {
+                return Pass(LoginPrompt, $"The connection routes no domain, so Identifier First (now {(prompt.IdentifierFirst ? "on" : "off")}) is not needed.");
+            }
+            if (prompt.UniversalLoginExperience != Auth0LoginPrompt.NewExperience)
+            {
+                return Fail(LoginPrompt, $"The tenant uses the {prompt.UniversalLoginExperience} login experience: Auth0 routes none of the connection's {routed} domain(s) by email.",
+                    "Set-Auth0LoginPrompt -IdentifierFirst -UniversalLoginExperience new");
+            }
+            return prompt.IdentifierFirst
+                ? Pass(LoginPrompt, $"Identifier First is on the New Universal Login, so Auth0 routes users by email domain.")
+                : Fail(LoginPrompt, $"Identifier First is off: the login page asks for a password at once and routes none of the connection's {routed} domain(s) by email.", "Set-Auth0LoginPrompt -IdentifierFirst");
+        }
+
+        /// <summary>A routed domain whose customer has no active SSO connection ends at Scalekit's no_active_connections.</summary>
+        private async Task<IntegrationCheck> CheckOrganizationSsoAsync(Operation operation)
+        {
+            var routed = Routed(await ConnectionAsync(operation).ConfigureAwait(false));
+            var owners = await OwnersAsync(operation).ConfigureAwait(false);
+            var organizations = owners.Where(pair => routed.Contains(pair.Key)).Select(pair => pair.Value)
+                .GroupBy(o => o.Id, StringComparer.Ordinal).Select(g => g.First())
+                .OrderBy(o => o.DisplayName, StringComparer.Ordinal).ThenBy(o => o.Id, StringComparer.Ordinal).ToList();
+            var lacking = await _scalekit.WithoutActiveSsoAsync(organizations, operation).ConfigureAwait(false);
+            if (lacking.Count == 0)
+            {
+                return Pass(OrganizationSso, $"Each of the {organizations.Count} organization(s) whose domains are routed has an active SSO connection in Scalekit.");
+            }
+            // Each one is named: every customer here has users who cannot sign in yet.
+            var fix = lacking.Count == 1
+                ? $"New-ScalekitPortalLink -Organization '{lacking[0].Id}' -Feature sso"
+                : string.Join(", ", lacking.Select(o => $"'{o.Id}'")) + " | New-ScalekitPortalLink -Feature sso";
+            return Warn(OrganizationSso, $"No active SSO connection in Scalekit for {string.Join(", ", lacking.Select(o => $"{o.DisplayName} ({o.Id})"))}: their users end at Scalekit's no_active_connections until the customer's IT admin sets one up in the Admin Portal (hand them the portal link).",
+                fix);
         }
 
         private async Task<IntegrationCheck> CheckOrganizationDomainsRoutedAsync(Operation operation)

@@ -30,6 +30,10 @@ namespace ScalekitAuth0.PowerShellSupport
             {
                 return new OrganizationArgument(organization, organization.Id);
             }
+            if (inner is ScalekitSsoConnection connection)
+            {
+                return new OrganizationArgument(null, connection.Organization);
+            }
             var key = inner as string ?? (value as PSObject)?.Properties["Id"]?.Value as string;
             if (!string.IsNullOrWhiteSpace(key))
             {

@@ -136,7 +136,7 @@ namespace ScalekitAuth0.Scalekit
             new HashSet<string>((await client.ListOrganizationDomainsAsync(organizationId, operation).ConfigureAwait(false)).Select(d => d.Name), StringComparer.Ordinal);
 
         /// <summary>Runs the work for every item, at most <see cref="ParallelRequests"/> at a time; after a failure it starts no more, and fails with it.</summary>
-        private static async Task ForEachAsync<T>(IEnumerable<T> items, Func<T, Task> work, CancellationToken cancellation)
+        internal static async Task ForEachAsync<T>(IEnumerable<T> items, Func<T, Task> work, CancellationToken cancellation)
         {
             using var slots = new SemaphoreSlim(ParallelRequests);
             var running = new List<Task>();

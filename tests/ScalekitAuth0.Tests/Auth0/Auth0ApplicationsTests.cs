@@ -79,7 +79,7 @@ public sealed class Auth0ApplicationsTests(ModuleSandboxFixture fixture) : IClas
         Assert.Empty(resolution.Failures);
         var listings = Requests("GET", "/api/v2/clients");
         Assert.True(listings.Count >= 2, $"{listings.Count} listing request(s) for 150+ applications");
-        Assert.All(listings, r => Assert.Contains("fields=client_id,name&include_fields=true", Uri.UnescapeDataString(r.Query)));
+        Assert.All(listings, r => Assert.Contains("fields=client_id,name,callbacks&include_fields=true", Uri.UnescapeDataString(r.Query)));
         Assert.Contains("from=", listings[1].Query);
     }
 

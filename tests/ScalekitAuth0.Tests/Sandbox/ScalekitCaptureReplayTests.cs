@@ -36,11 +36,12 @@ public sealed class ScalekitCaptureReplayTests(ScalekitSandboxFixture sandbox, I
     private static readonly (Regex Route, string Reason)[] NotEmulated =
     [
         (new(@"m2m_client_id|^[A-Z]+ /api/v1/organizations/[^/]+/clients"), "M2M organization clients are not emulated"),
-        (new("^GET /oauth/authorize$"), "the browser authorize endpoint is not emulated"),
+        (new("^GET /oauth/authorize$"), "the browser authorize endpoint answers HTML: Scalekit/ScalekitLoginTests replays it"),
         (new("/directories"), "directories (SCIM) are not emulated"),
         (new("/users"), "users are not emulated"),
         (new("^POST /api/v1/passwordless/"), "passwordless email is not emulated"),
-        (new("^[A-Z]+ /api/v1/(connections|providers)"), "connections and providers are not emulated"),
+        (new("^GET /api/v1/connections$"), "the connection list is replayed item by item in Scalekit/ScalekitLoginTests"),
+        (new("^[A-Z]+ /api/v1/(connections|providers)"), "creating and changing connections, and providers, are not emulated"),
     ];
 
     public static TheoryData<string> ReplayedExamples
