@@ -12,11 +12,8 @@ using Newtonsoft.Json.Linq;
 
 namespace ScalekitAuth0.Http
 {
-    /// <summary>
-    /// How patient the transport is (Connect-* -TimeoutSec). Public, unlike the rest of the transport,
-    /// because the xunit sandbox fixtures take it in their public helpers.
-    /// </summary>
-    public sealed class TransportSettings
+    /// <summary>How patient the transport is (Connect-* -TimeoutSec).</summary>
+    internal sealed class TransportSettings
     {
         public static TransportSettings Default { get; } = new TransportSettings();
 

@@ -1,3 +1,4 @@
+using ScalekitAuth0.Tests.Support;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -169,7 +170,7 @@ internal sealed partial class Auth0Replay(Auth0SandboxFixture sandbox, Cassette 
             return;
         }
         var recorded = JsonNode.Parse(recordedText);
-        switch (recorded, answer.Json)
+        switch (recorded, answer.Body)
         {
             case (JsonArray recordedList, JsonArray list):
                 CompareList(recordedList, list, where);
@@ -286,7 +287,7 @@ internal sealed partial class Auth0Replay(Auth0SandboxFixture sandbox, Cassette 
     /// <summary>After an answer: the ids a create handed out, and the checkpoint cursor, stand in for the recorded ones from now on.</summary>
     private void Learn(string method, string recordedText, Answer answer)
     {
-        if (recordedText.Length == 0 || JsonNode.Parse(recordedText) is not JsonObject recorded || answer.Json is not JsonObject actual)
+        if (recordedText.Length == 0 || JsonNode.Parse(recordedText) is not JsonObject recorded || answer.Body is not JsonObject actual)
         {
             return;
         }

@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using System.Text;
 using ScalekitAuth0.Sandbox;
 using Xunit;
 
@@ -24,6 +26,22 @@ public abstract class InProcessSandbox : IAsyncLifetime
         {
             await _host.DisposeAsync();
         }
+    }
+
+    /// <summary>Calls one emulator as the module would: a bearer <paramref name="token"/> and a JSON body, each when given.</summary>
+    protected async Task<Answer> SendToAsync(string serviceUrl, HttpMethod method, string pathAndQuery, string? token, string? json)
+    {
+        using var request = new HttpRequestMessage(method, serviceUrl + pathAndQuery);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+        using var response = await Http.SendAsync(request);
+        return await Answer.FromAsync(response);
     }
 
     /// <summary>State back to the seeds; faults, rate limit and request log cleared (the control routes answer on both ports).</summary>

@@ -28,9 +28,9 @@ public sealed class ModuleSandboxFixture : InProcessSandbox
     public IReadOnlyList<LoggedRequest> Writes() =>
         Host.RequestLog.Snapshot().Where(r => r.Method is "POST" or "PATCH" or "PUT" or "DELETE" && r.Path != "/oauth/token").ToList();
 
-    public Auth0Context Auth0Context(TransportSettings? settings = null) =>
+    internal Auth0Context Auth0Context(TransportSettings? settings = null) =>
         ScalekitAuth0.Auth0Context.WithClientCredentials(new Uri(Host.Auth0Url + "/"), Host.Auth0ClientId, Secret.Protect(Host.Auth0ClientSecret), settings ?? TransportSettings.Default);
 
-    public ScalekitContext ScalekitContext(TransportSettings? settings = null) =>
+    internal ScalekitContext ScalekitContext(TransportSettings? settings = null) =>
         ScalekitAuth0.ScalekitContext.WithClientCredentials(new Uri(Host.ScalekitUrl + "/"), Host.ScalekitClientId, Secret.Protect(Host.ScalekitClientSecret), settings ?? TransportSettings.Default);
 }

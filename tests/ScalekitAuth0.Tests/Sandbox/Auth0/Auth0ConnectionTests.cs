@@ -1,3 +1,4 @@
+using ScalekitAuth0.Tests.Support;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;

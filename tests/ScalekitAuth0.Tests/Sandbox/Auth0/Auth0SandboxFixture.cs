@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ScalekitAuth0.Sandbox.Auth0;
@@ -53,31 +52,6 @@ public sealed class Auth0SandboxFixture : InProcessSandbox, ISeededToken
         Auth0Scopes.CreateCustomDomains, Auth0Scopes.DeleteCustomDomains,
     ];
 
-    public async Task<Answer> SendAsync(HttpMethod method, string pathAndQuery, string? token, JsonNode? body = null)
-    {
-        using var request = new HttpRequestMessage(method, Auth0Url + pathAndQuery);
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-        if (body is not null)
-        {
-            request.Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
-        }
-        return await Answer.FromAsync(await Http.SendAsync(request));
-    }
-}
-
-/// <summary>A status code and the parsed body (null when empty).</summary>
-public sealed record Answer(int Status, string Text, JsonNode? Json)
-{
-    public static async Task<Answer> FromAsync(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        return new Answer((int)response.StatusCode, text, string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text));
-    }
-
-    public JsonObject Object => Json as JsonObject ?? throw new InvalidOperationException($"Expected a JSON object, got {Status}: {Text}");
-
-    public JsonArray Array => Json as JsonArray ?? throw new InvalidOperationException($"Expected a JSON array, got {Status}: {Text}");
+    public Task<Answer> SendAsync(HttpMethod method, string pathAndQuery, string? token, JsonNode? body = null) =>
+        SendToAsync(Auth0Url, method, pathAndQuery, token, body?.ToJsonString());
 }

@@ -1,3 +1,4 @@
+using ScalekitAuth0.Tests.Support;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;

@@ -1,3 +1,4 @@
+using ScalekitAuth0.Tests.Support;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ScalekitAuth0.Sandbox.Auth0;

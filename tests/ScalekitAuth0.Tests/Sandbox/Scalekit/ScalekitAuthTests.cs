@@ -1,3 +1,4 @@
+using ScalekitAuth0.Tests.Support;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -15,7 +16,7 @@ public sealed class ScalekitAuthTests(ScalekitSandboxFixture sandbox) : Scalekit
         var response = await Sandbox.TokenResponseAsync(ClientId, Sandbox.Host.ScalekitClientSecret);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = (await ScalekitSandboxFixture.ReadJsonAsync(response))!;
+        var body = (await Answer.FromAsync(response)).Json;
         Assert.False(string.IsNullOrEmpty(body["access_token"]!.GetValue<string>()));
         Assert.Equal("Bearer", body["token_type"]!.GetValue<string>());
         Assert.Equal(86399, body["expires_in"]!.GetValue<int>());
@@ -46,7 +47,7 @@ public sealed class ScalekitAuthTests(ScalekitSandboxFixture sandbox) : Scalekit
             rightId ? ClientId : "skc_00000000000000000", rightSecret ? Sandbox.Host.ScalekitClientSecret : "test_wrong");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        var body = (await ScalekitSandboxFixture.ReadJsonAsync(response))!.AsObject();
+        var body = (await Answer.FromAsync(response)).Object;
         Assert.Equal("invalid_client", body["error"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(body["error_description"]!.GetValue<string>()));
         Assert.Equal(["error", "error_description"], body.Select(p => p.Key));
@@ -63,7 +64,7 @@ public sealed class ScalekitAuthTests(ScalekitSandboxFixture sandbox) : Scalekit
         }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("unsupported_grant_type", (await ScalekitSandboxFixture.ReadJsonAsync(response))!["error"]!.GetValue<string>());
+        Assert.Equal("unsupported_grant_type", (await Answer.FromAsync(response)).Json["error"]!.GetValue<string>());
     }
 
     [Fact]
@@ -71,7 +72,7 @@ public sealed class ScalekitAuthTests(ScalekitSandboxFixture sandbox) : Scalekit
     {
         var answer = await Sandbox.SendAsync(HttpMethod.Get, "/api/v1/organizations", token: null);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, answer.Status);
+        Assert.Equal(401, answer.Status);
         Assert.True(JsonNode.DeepEquals(
             JsonNode.Parse("""
                 {"code":16,"message":"Token empty","details":[{"@type":"type.googleapis.com/scalekit.v1.errdetails.ErrorInfo","error_code":"UNAUTHENTICATED"}]}
@@ -92,7 +93,7 @@ public sealed class ScalekitAuthTests(ScalekitSandboxFixture sandbox) : Scalekit
         (await Sandbox.Http.PostAsync($"{Sandbox.Host.ScalekitUrl}/_sandbox/auth0/expire-tokens", null)).EnsureSuccessStatusCode();
 
         AssertError(await GetAsync("/api/v1/organizations"), HttpStatusCode.Unauthorized, 16, "UNAUTHENTICATED");
-        Assert.Equal(HttpStatusCode.OK, (await Sandbox.SendAsync(HttpMethod.Get, "/api/v1/organizations", await Sandbox.TokenAsync())).Status);
+        Assert.Equal(200, (await Sandbox.SendAsync(HttpMethod.Get, "/api/v1/organizations", await Sandbox.TokenAsync())).Status);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class ScalekitDomainTests(ScalekitSandboxFixture sandbox) : Scalek
 
         var answer = await PostAsync($"/api/v1/organizations/{organization}/domains", """{"domain":"Acme.com","domain_type":"ORGANIZATION_DOMAIN"}""");
 
-        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal(200, answer.Status);
         var domain = answer.Json["domain"]!;
         Assert.Matches("^dom_[0-9]{17}$", domain["id"]!.GetValue<string>());
         Assert.Equal("acme.com", domain["domain"]!.GetValue<string>());
@@ -131,10 +131,10 @@ public sealed class ScalekitDomainTests(ScalekitSandboxFixture sandbox) : Scalek
 
         var deleted = await DeleteAsync($"/api/v1/organizations/{acme}/domains/{id}");
 
-        Assert.Equal(HttpStatusCode.OK, deleted.Status);
+        Assert.Equal(200, deleted.Status);
         Assert.Equal("{}", deleted.Json.ToJsonString());
         AssertError(await GetAsync($"/api/v1/organizations/{acme}/domains/{id}"), HttpStatusCode.NotFound, 5, "NOT_FOUND");
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync($"/api/v1/organizations/{other}/domains", """{"domain":"acme.com"}""")).Status);
+        Assert.Equal(200, (await PostAsync($"/api/v1/organizations/{other}/domains", """{"domain":"acme.com"}""")).Status);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class ScalekitEnvironmentClientTests(ScalekitSandboxFixture sandbo
 
         var answer = await PatchAsync(ClientPath, """{"post_login_uris":["https://c.example.com/cb"]}""");
 
-        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal(200, answer.Status);
         var client = answer.Json["client"]!;
         Assert.Equal(["https://c.example.com/cb"], Strings(client["post_login_uris"]));
         Assert.Equal(["https://a.example.com/bye"], Strings(client["post_logout_redirect_uris"]));
@@ -90,7 +90,7 @@ public sealed class ScalekitEnvironmentClientTests(ScalekitSandboxFixture sandbo
     {
         var answer = await PatchAsync(ClientPath, new JsonObject { ["post_login_uris"] = new JsonArray(uri) });
 
-        Assert.True(answer.Status == HttpStatusCode.OK, answer.ToString());
+        Assert.True(answer.Status == 200, answer.ToString());
     }
 
     public static TheoryData<string, string> RefusedUris => new()
@@ -132,7 +132,7 @@ public sealed class ScalekitEnvironmentClientTests(ScalekitSandboxFixture sandbo
         var uri = "https://app.example.com/" + new string('a', 232);
         Assert.Equal(256, uri.Length);
 
-        Assert.Equal(HttpStatusCode.OK, (await PatchAsync(ClientPath, new JsonObject { ["post_login_uris"] = new JsonArray(uri) })).Status);
+        Assert.Equal(200, (await PatchAsync(ClientPath, new JsonObject { ["post_login_uris"] = new JsonArray(uri) })).Status);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class ScalekitEnvironmentClientTests(ScalekitSandboxFixture sandbo
     {
         var five = Enumerable.Range(1, 5).Select(i => $"https://app{i}.example.com/cb").ToArray();
         var allowed = await PatchAsync(ClientPath, new JsonObject { ["post_login_uris"] = UriArray(five) });
-        Assert.Equal(HttpStatusCode.OK, allowed.Status);
+        Assert.Equal(200, allowed.Status);
         Assert.Equal(five, Strings(allowed.Json["client"]!["post_login_uris"]));
         var before = (await GetAsync(ClientPath)).Json["client"]!;
 
@@ -217,7 +217,7 @@ public sealed class ScalekitEnvironmentClientTests(ScalekitSandboxFixture sandbo
         var patched = await PatchAsync(ClientPath, """{"redirect_uris":["https://a.example.com/cb"],"default_redirect_uri":"https://a.example.com/cb"}""");
         var refused = await PatchAsync(ClientPath, """{"post_login_uris":["https://b.example.com/cb"]}""");
 
-        Assert.Equal(HttpStatusCode.OK, patched.Status);
+        Assert.Equal(200, patched.Status);
         Assert.Equal(["https://a.example.com/cb"], Strings(patched.Json["client"]!["redirect_uris"]));
         AssertError(refused, HttpStatusCode.BadRequest, 3, errorCode: null, "post_login_uris");
         Assert.Equal(["https://a.example.com/cb"], Sandbox.Host.Scalekit.State.EnvironmentClient().LoginUris);
@@ -250,7 +250,7 @@ public sealed class ScalekitEnvironmentClientTests(ScalekitSandboxFixture sandbo
             ["post_logout_redirect_uris"] = new JsonArray(uri + "/bye"),
         })));
 
-        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        Assert.All(answers, a => Assert.Equal(200, a.Status));
         var client = Sandbox.Host.Scalekit.State.EnvironmentClient();
         Assert.Equal(client.LoginUris.Single() + "/bye", client.PostLogoutRedirectUris.Single());
     }

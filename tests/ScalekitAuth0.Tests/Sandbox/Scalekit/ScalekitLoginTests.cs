@@ -1,3 +1,4 @@
+using ScalekitAuth0.Tests.Support;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -34,11 +35,11 @@ public sealed class ScalekitLoginTests(ScalekitSandboxFixture sandbox) : Scaleki
         var response = await Sandbox.Http.PostAsync($"{Sandbox.Host.ScalekitUrl}/_sandbox/scalekit/sso-connections",
             new StringContent(System.Text.Json.JsonSerializer.Serialize(request), Encoding.UTF8, "application/json"));
         response.EnsureSuccessStatusCode();
-        return (JsonObject)(await ScalekitSandboxFixture.ReadJsonAsync(response))!;
+        return (await Answer.FromAsync(response)).Object;
     }
 
     private async Task AllowAsync(string redirectUri) =>
-        Assert.Equal(HttpStatusCode.OK, (await PatchAsync($"/api/v1/clients/{ClientId}", new JsonObject { ["post_login_uris"] = new JsonArray(redirectUri) })).Status);
+        Assert.Equal(200, (await PatchAsync($"/api/v1/clients/{ClientId}", new JsonObject { ["post_login_uris"] = new JsonArray(redirectUri) })).Status);
 
     private Task<HttpResponseMessage> AuthorizeAsync(string query) =>
         _browser.GetAsync($"{Sandbox.Host.ScalekitUrl}/oauth/authorize?client_id={ClientId}&redirect_uri={Uri.EscapeDataString(Callback)}&response_type=code&scope=openid&state=s1&{query}");

@@ -12,7 +12,7 @@ public sealed class ScalekitOrganizationTests(ScalekitSandboxFixture sandbox) : 
     {
         var answer = await PostAsync("/api/v1/organizations", """{"display_name":"Looney Corp","external_id":"my_unique_id","metadata":{"tier":"gold"}}""");
 
-        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal(200, answer.Status);
         var organization = answer.Json["organization"]!;
         Assert.Matches("^org_[0-9]{17}$", organization["id"]!.GetValue<string>());
         Assert.Equal("Looney Corp", organization["display_name"]!.GetValue<string>());
@@ -89,7 +89,7 @@ public sealed class ScalekitOrganizationTests(ScalekitSandboxFixture sandbox) : 
 
         var answer = await GetAsync("/api/v1/organizations:external/" + Uri.EscapeDataString("tenant/42 x"));
 
-        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal(200, answer.Status);
         Assert.Equal(id, answer.Json["organization"]!["id"]!.GetValue<string>());
     }
 
@@ -98,7 +98,7 @@ public sealed class ScalekitOrganizationTests(ScalekitSandboxFixture sandbox) : 
     {
         var answer = await GetAsync("/api/v1/organizations:external/nobody");
 
-        Assert.Equal(HttpStatusCode.NotFound, answer.Status);
+        Assert.Equal(404, answer.Status);
         Assert.True(JsonNode.DeepEquals(
             JsonNode.Parse("""
                 {"code":5,"message":"organization not found","details":[{"@type":"type.googleapis.com/scalekit.v1.errdetails.ErrorInfo","error_code":"NOT_FOUND"}]}
@@ -182,7 +182,7 @@ public sealed class ScalekitOrganizationTests(ScalekitSandboxFixture sandbox) : 
 
         var answer = await PatchAsync($"/api/v1/organizations/{id}", """{"external_id":"link45"}""");
 
-        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal(200, answer.Status);
         var organization = answer.Json["organization"]!;
         Assert.Equal("BugJam", organization["display_name"]!.GetValue<string>());
         Assert.Equal("link45", organization["external_id"]!.GetValue<string>());
@@ -199,7 +199,7 @@ public sealed class ScalekitOrganizationTests(ScalekitSandboxFixture sandbox) : 
         var organization = (await PatchAsync($"/api/v1/organizations/{id}", """{"external_id":""}""")).Json["organization"]!.AsObject();
 
         Assert.False(organization.ContainsKey("external_id"));
-        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync("/api/v1/organizations:external/ext")).Status);
+        Assert.Equal(404, (await GetAsync("/api/v1/organizations:external/ext")).Status);
     }
 
     [Fact]
@@ -210,12 +210,12 @@ public sealed class ScalekitOrganizationTests(ScalekitSandboxFixture sandbox) : 
 
         var answer = await DeleteAsync($"/api/v1/organizations/{id}");
 
-        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal(200, answer.Status);
         Assert.Equal("{}", answer.Json.ToJsonString());
         AssertError(await GetAsync($"/api/v1/organizations/{id}"), HttpStatusCode.NotFound, 5, "NOT_FOUND");
         Assert.Empty(Sandbox.Host.Scalekit.State.DomainList());
         var other = await CreateOrganizationAsync("Other");
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync($"/api/v1/organizations/{other}/domains", """{"domain":"acme.com"}""")).Status);
+        Assert.Equal(200, (await PostAsync($"/api/v1/organizations/{other}/domains", """{"domain":"acme.com"}""")).Status);
     }
 
     [Fact]
@@ -226,7 +226,7 @@ public sealed class ScalekitOrganizationTests(ScalekitSandboxFixture sandbox) : 
         var answer = await PatchAsync($"/api/v1/organizations/{id}/settings",
             """{"features":[{"name":"dir_sync","enabled":true},{"name":"domain_verification","enabled":true}]}""");
 
-        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal(200, answer.Status);
         var features = Sandbox.Host.Scalekit.State.OrganizationList().Single().Features;
         Assert.True(features["dir_sync"]);
         Assert.True(features["domain_verification"]);
@@ -240,7 +240,7 @@ public sealed class ScalekitOrganizationTests(ScalekitSandboxFixture sandbox) : 
 
         var answer = await PutAsync($"/api/v1/organizations/{id}/portal_links?features=sso&features=dir_sync");
 
-        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal(200, answer.Status);
         var link = answer.Json["link"]!;
         var linkId = link["id"]!.GetValue<string>();
         Assert.True(Guid.TryParse(linkId, out _));

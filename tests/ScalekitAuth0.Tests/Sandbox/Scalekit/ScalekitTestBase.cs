@@ -1,3 +1,4 @@
+using ScalekitAuth0.Tests.Support;
 using System.Net;
 using System.Text.Json.Nodes;
 using Xunit;
@@ -12,15 +13,15 @@ public abstract class ScalekitTestBase(ScalekitSandboxFixture sandbox) : Emulato
 {
     protected string ClientId => Sandbox.Host.ScalekitClientId;
 
-    protected Task<ApiAnswer> GetAsync(string path) => Sandbox.SendAsync(HttpMethod.Get, path, Token);
+    protected Task<Answer> GetAsync(string path) => Sandbox.SendAsync(HttpMethod.Get, path, Token);
 
-    protected Task<ApiAnswer> PostAsync(string path, object body) => Sandbox.SendAsync(HttpMethod.Post, path, Token, body);
+    protected Task<Answer> PostAsync(string path, object body) => Sandbox.SendAsync(HttpMethod.Post, path, Token, body);
 
-    protected Task<ApiAnswer> PatchAsync(string path, object body) => Sandbox.SendAsync(HttpMethod.Patch, path, Token, body);
+    protected Task<Answer> PatchAsync(string path, object body) => Sandbox.SendAsync(HttpMethod.Patch, path, Token, body);
 
-    protected Task<ApiAnswer> PutAsync(string path) => Sandbox.SendAsync(HttpMethod.Put, path, Token);
+    protected Task<Answer> PutAsync(string path) => Sandbox.SendAsync(HttpMethod.Put, path, Token);
 
-    protected Task<ApiAnswer> DeleteAsync(string path) => Sandbox.SendAsync(HttpMethod.Delete, path, Token);
+    protected Task<Answer> DeleteAsync(string path) => Sandbox.SendAsync(HttpMethod.Delete, path, Token);
 
     protected async Task<string> CreateOrganizationAsync(string displayName, string? externalId = null)
     {
@@ -30,7 +31,7 @@ public abstract class ScalekitTestBase(ScalekitSandboxFixture sandbox) : Emulato
             body["external_id"] = externalId;
         }
         var answer = await PostAsync("/api/v1/organizations", body);
-        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal(200, answer.Status);
         return answer.Json["organization"]!["id"]!.GetValue<string>();
     }
 
@@ -43,9 +44,9 @@ public abstract class ScalekitTestBase(ScalekitSandboxFixture sandbox) : Emulato
     }
 
     /// <summary>Asserts a Scalekit error body: google.rpc.Status with the gRPC code and, when given, the ErrorInfo error_code.</summary>
-    protected static void AssertError(ApiAnswer answer, HttpStatusCode status, int code, string? errorCode, string? messagePart = null)
+    protected static void AssertError(Answer answer, HttpStatusCode status, int code, string? errorCode, string? messagePart = null)
     {
-        Assert.True(answer.Status == status, $"expected {(int)status}, got {answer}");
+        Assert.True(answer.Status == (int)status, $"expected {(int)status}, got {answer}");
         Assert.Equal(code, answer.Json["code"]!.GetValue<int>());
         var details = answer.Json["details"]!.AsArray();
         if (errorCode is null)
