@@ -54,7 +54,7 @@ Connect-Scalekit -EnvironmentUrl (Get-AutomationVariable -Name 'ScalekitEnvironm
 $applications = @($Application -split ',' | ForEach-Object Trim | Where-Object { $_ })
 $sync = New-ScalekitConnection -Name $ConnectionName -EnabledClient $applications |
     Sync-ScalekitRedirectUri -PassThru |
-    Sync-HrdDomain -Prune:$Prune
+    Sync-HrdDomain -Prune:$Prune -Confirm:$false
 Write-Output ("HRD domains of '{0}': {1} added, {2} removed, {3} unchanged." -f $sync.ConnectionName, $sync.Added.Count, $sync.Removed.Count, $sync.Unchanged)
 Set-Auth0LoginPrompt -IdentifierFirst
 

@@ -23,7 +23,7 @@ namespace ScalekitAuth0
         {
             var transport = new ApiTransport("Auth0", baseUri, settings);
             // Auth0 wants its canonical API identifier, trailing slash included, as the audience.
-            var tokens = new ClientCredentialsTokenSource(transport, clientId, clientSecret, new Uri(baseUri, "api/v2/").ToString());
+            var tokens = new ClientCredentialsTokenSource(transport, clientId, clientSecret, ManagementApiAudienceOf(baseUri));
             transport.Tokens = tokens;
             return new Auth0Context(baseUri, clientId, tokens, new Auth0Client(transport));
         }
@@ -35,6 +35,11 @@ namespace ScalekitAuth0
             transport.Tokens = tokens;
             return new Auth0Context(baseUri, null, tokens, new Auth0Client(transport));
         }
+
+        /// <summary>Auth0's canonical identifier of the tenant's Management API: a token's audience.</summary>
+        internal string ManagementApiAudience => ManagementApiAudienceOf(BaseUri);
+
+        private static string ManagementApiAudienceOf(Uri baseUri) => new Uri(baseUri, "api/v2/").ToString();
 
         /// <summary>The tenant's host (and port, when not the scheme's default).</summary>
         public string Domain => BaseUri.IsDefaultPort ? BaseUri.Host : BaseUri.Authority;

@@ -12,12 +12,16 @@ namespace ScalekitAuth0
         /// <summary>The Auth0 tenant's domain the connection lives in.</summary>
         public string Tenant { get; private set; } = "";
 
-        internal static HrdDomain From(string domain, Auth0Connection connection, string tenant) => new HrdDomain
+        /// <summary>The context it was read with: piped into another cmdlet, it is acted on in that tenant. Shows no secret.</summary>
+        public Auth0Context? TenantContext { get; private set; }
+
+        internal static HrdDomain From(string domain, Auth0Connection connection, Auth0Context tenant) => new HrdDomain
         {
             Domain = domain,
             ConnectionName = connection.Name,
             ConnectionId = connection.Id,
-            Tenant = tenant,
+            Tenant = tenant.Domain,
+            TenantContext = tenant,
         };
 
         public override string ToString() => Domain;

@@ -7,6 +7,9 @@ namespace ScalekitAuth0
         public string ConnectionId { get; internal set; } = "";
         public string Tenant { get; internal set; } = "";
 
+        /// <summary>The context the connection was read with. Shows no secret.</summary>
+        public Auth0Context? TenantContext { get; internal set; }
+
         /// <summary>Domains of Scalekit organizations the connection did not route.</summary>
         public string[] Added { get; internal set; } = new string[0];
 
@@ -16,7 +19,7 @@ namespace ScalekitAuth0
         /// <summary>How many domains the connection routes, and keeps routing, untouched.</summary>
         public int Unchanged { get; internal set; }
 
-        /// <summary>True when the connection now routes the result (written, or nothing to change); false under -WhatIf or when a prompt was declined.</summary>
+        /// <summary>True when the change was written; false when there was nothing to change, under -WhatIf, or when a prompt was declined.</summary>
         public bool Applied { get; internal set; }
 
         public override string ToString() => $"{ConnectionName}: +{Added.Length} -{Removed.Length} ={Unchanged}";

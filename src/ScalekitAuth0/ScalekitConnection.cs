@@ -15,6 +15,9 @@ namespace ScalekitAuth0
         /// <summary>The Auth0 tenant's domain the connection lives in.</summary>
         public string Tenant { get; private set; } = "";
 
+        /// <summary>The context it was read with: piped into another cmdlet, it is acted on in that tenant. Shows no secret.</summary>
+        public Auth0Context? TenantContext { get; private set; }
+
         /// <summary><c>back_channel</c> (authorization code) or <c>front_channel</c>.</summary>
         public string? ChannelType { get; private set; }
 
@@ -34,21 +37,24 @@ namespace ScalekitAuth0
         public bool ForwardsLoginHint { get; private set; }
 
         /// <summary>
-        /// The client ids of the applications the connection is enabled for, when this command
-        /// learnt them (Enable-/Disable-ScalekitConnection, New-ScalekitConnection -EnabledClient);
-        /// null when it did not. Get-ScalekitConnection leaves it null: the connection object does
-        /// not carry them (the enabled_clients field is deprecated), and reading them would cost a
-        /// request per connection, under rate limits as low as 2 per second.
+        /// The applications the connection is enabled for, by name (by client id when two applications
+        /// share the name), as Get-ScalekitConnection, Enable-/Disable-ScalekitConnection -PassThru and
+        /// New-ScalekitConnection -EnabledClient read them; null from the commands that did not read
+        /// them (the connection object does not carry them: each read is a request of its own).
         /// </summary>
         public string[]? EnabledClients { get; private set; }
 
-        internal static ScalekitConnection From(Auth0Connection connection, string tenant, string[]? enabledClients = null) => new ScalekitConnection
+        /// <summary>The connection as Auth0 returned it, for the checks of a cmdlet it is piped into.</summary>
+        internal Auth0Connection? Source { get; private set; }
+
+        internal static ScalekitConnection From(Auth0Connection connection, Auth0Context? tenant, string[]? enabledClients = null) => new ScalekitConnection
         {
             Id = connection.Id,
             Name = connection.Name,
             DisplayName = connection.DisplayName ?? connection.Name,
             Strategy = connection.Strategy,
-            Tenant = tenant,
+            Tenant = tenant?.Domain ?? "",
+            TenantContext = tenant,
             ChannelType = connection.Option("type"),
             Scope = connection.Option("scope"),
             ClientId = connection.Option("client_id"),
@@ -58,6 +64,7 @@ namespace ScalekitAuth0
             HrdDomains = connection.DomainAliases.ToArray(),
             ForwardsLoginHint = (connection.UpstreamParam("login_hint")?["alias"] as JValue)?.Value as string == "login_hint",
             EnabledClients = enabledClients,
+            Source = connection,
         };
 
         public override string ToString() => Name;

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.Scalekit;
 
@@ -31,6 +32,9 @@ namespace ScalekitAuth0
 
         /// <summary>The environment client Auth0 signs in with (<c>skc_...</c>).</summary>
         public string ClientId { get; }
+
+        /// <summary>The scopes the environment's token grants, when it names them.</summary>
+        public string[] Scopes => Tokens.GrantedScopes.OrderBy(s => s, StringComparer.Ordinal).ToArray();
 
         public DateTimeOffset? TokenExpiresOn => Tokens.ExpiresOn;
 

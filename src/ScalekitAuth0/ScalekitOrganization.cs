@@ -11,6 +11,9 @@ namespace ScalekitAuth0
         public string Id { get; private set; } = "";
         public string DisplayName { get; private set; } = "";
 
+        /// <summary>The Id again, under the name that binds a piped organization to -Organization (Add-HrdDomain) and not to another cmdlet's -Id.</summary>
+        public string OrganizationId => Id;
+
         /// <summary>The customer's id in your own system; the key that makes New-ScalekitOrganization safe to re-run.</summary>
         public string? ExternalId { get; private set; }
 
@@ -28,6 +31,9 @@ namespace ScalekitAuth0
         /// <summary>The Scalekit environment the organization lives in.</summary>
         public string Environment { get; private set; } = "";
 
+        /// <summary>The context it was read with: piped into another cmdlet, it is acted on in that environment. Shows no secret.</summary>
+        public ScalekitContext? EnvironmentContext { get; private set; }
+
         internal static ScalekitOrganization From(JObject json, string environment) => new ScalekitOrganization
         {
             Id = (string?)json["id"] ?? "",
@@ -40,6 +46,13 @@ namespace ScalekitAuth0
             UpdateTime = (DateTimeOffset?)json["update_time"],
             Environment = environment,
         };
+
+        /// <summary>The organization as read with <paramref name="context"/>; the client that read it knows no contexts.</summary>
+        internal ScalekitOrganization ReadWith(ScalekitContext context)
+        {
+            EnvironmentContext = context;
+            return this;
+        }
 
         internal ScalekitOrganization WithDomains(IEnumerable<string> domains)
         {

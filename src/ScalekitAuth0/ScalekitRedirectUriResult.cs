@@ -26,13 +26,17 @@ namespace ScalekitAuth0
         /// <summary>The whole list as it is now.</summary>
         public string[] RedirectUris { get; private set; } = new string[0];
 
+        /// <summary>The context the client was read with. Shows no secret.</summary>
+        public ScalekitContext? EnvironmentContext { get; private set; }
+
         public bool Changed => Added.Length > 0 || Removed.Length > 0;
 
-        internal static ScalekitRedirectUriResult Compare(ScalekitClientInfo before, IReadOnlyList<string> after)
+        internal static ScalekitRedirectUriResult Compare(ScalekitClientInfo before, IReadOnlyList<string> after, ScalekitContext context)
         {
             var now = after.ToArray();
             return new ScalekitRedirectUriResult
             {
+                EnvironmentContext = context,
                 ClientId = before.Id,
                 Field = before.RedirectUriField,
                 Added = now.Except(before.RedirectUris, StringComparer.Ordinal).ToArray(),

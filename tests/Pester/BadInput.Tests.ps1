@@ -82,6 +82,10 @@ BeforeDiscovery {
         'Remove-ScalekitConnection -Id'                = @{ Inputs = $text; With = @{ Confirm = $false } }
         'Remove-ScalekitOrganization -Organization'    = @{ Inputs = $text; With = @{ Confirm = $false } }
         'Remove-ScalekitRedirectUri -Uri'              = @{ Inputs = $text; With = @{ Confirm = $false } }
+        'Set-ScalekitOrganization -Organization'       = @{ Inputs = $text; With = @{ DisplayName = 'Globex' } }
+        'Set-ScalekitOrganization -DisplayName'        = @{ Inputs = $text; With = @{ Organization = 'acme' } }
+        'Set-ScalekitOrganization -ExternalId'         = @{ Inputs = $text; With = @{ Organization = 'acme' } }
+        'Set-ScalekitOrganization -Metadata'           = @{ Inputs = 'nested', 'list', 'object'; With = @{ Organization = 'acme' } }
         'Remove-ScalekitRedirectUri -ClientId'         = @{ Inputs = $text; With = @{ Uri = 'https://acme.com/login/callback'; Confirm = $false } }
         'Set-Auth0LoginPrompt -UniversalLoginExperience' = @{ Inputs = $text + 'url'; With = @{ IdentifierFirst = $true } }
         'Set-ScalekitConnection -Name'                 = @{ Inputs = $text; With = @{ DisplayName = 'SSO' } }

@@ -133,3 +133,47 @@ Describe 'Completion of organization ids' {
         (Get-Completion 'New-ScalekitPortalLink -Organization glob').CompletionText | Should -Be $globex.Id
     }
 }
+
+Describe 'Completion that never falls back to file names' {
+    BeforeAll {
+        Reset-Sandbox
+        Connect-Auth0 -Domain $sandbox.Auth0Url -Credential $sandbox.Auth0Credential
+        Connect-Scalekit -EnvironmentUrl $sandbox.ScalekitUrl -Credential $sandbox.ScalekitCredential
+        $null = New-ScalekitConnection -Name scalekit -HrdDomain acme.com, globex.com | Sync-ScalekitRedirectUri
+        $acme = New-ScalekitOrganization -DisplayName 'Acme Corporation' -ExternalId acme
+        # A file in the current folder that PowerShell's fallback would offer.
+        Push-Location $TestDrive
+        Set-Content -LiteralPath (Join-Path $TestDrive 'acme-file.txt') -Value x
+    }
+
+    AfterAll {
+        Pop-Location
+    }
+
+    It 'lists the organization id with its name in the list text' {
+        $offered = Get-Completion 'New-ScalekitPortalLink -Organization Acme'
+        $offered.ListItemText | Should -Be "$($acme.Id) (Acme Corporation)"
+    }
+
+    It '<Line> offers <Expected>' -ForEach @(
+        @{ Line = 'Remove-HrdDomain -ConnectionName scalekit -Domain a'; Expected = 'acme.com' }
+        @{ Line = 'Get-HrdDomain -Domain a'; Expected = 'acme.com' }
+        @{ Line = 'Add-HrdDomain -ConnectionName scalekit -Domain a'; Expected = 'acme.com' }
+        @{ Line = 'Get-ScalekitOrganization -ExternalId a'; Expected = 'acme' }
+        @{ Line = 'New-ScalekitOrganization -DisplayName X -ExternalId a'; Expected = $null }
+        @{ Line = 'Set-ScalekitOrganization -Organization acme -ExternalId a'; Expected = $null }
+    ) {
+        (Get-Completion $Line).CompletionText | Should -Be $Expected
+    }
+
+    It 'offers the allowed redirect URIs for -Uri' {
+        (Get-Completion 'Remove-ScalekitRedirectUri -Uri ').CompletionText | Should -Be @("$($sandbox.Auth0Url.TrimEnd('/'))/login/callback")
+    }
+
+    It 'offers no machine-to-machine application to enable' {
+        $offered = @(Get-Completion 'Enable-ScalekitConnection -Name scalekit -Application ')
+        $offered | Should -Not -BeNullOrEmpty
+        $offered.ListItemText | Should -Not -Contain 'ScalekitAuth0 Sandbox M2M'
+        $offered.ListItemText | Should -Contain 'My App'
+    }
+}

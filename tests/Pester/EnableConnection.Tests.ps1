@@ -48,7 +48,9 @@ Describe 'Turning the Scalekit connection on and off for Auth0 applications' {
         $connection = New-ScalekitConnection -Name scalekit -EnabledClient 'My App'
 
         Get-EnabledClientId $connection.Id | Should -Be @($myApp)
-        $connection.EnabledClients | Should -Be @($myApp)
+        $connection.EnabledClients | Should -Be @('My App')
+        (Get-ScalekitConnection -Name scalekit).EnabledClients | Should -Be @('My App') -Because 'Get- reads them too, the same way'
+        (Get-ScalekitConnection).EnabledClients | Should -Be @('My App')
     }
 
     It 'New-ScalekitConnection -EnabledClient run again sends nothing' {
@@ -57,7 +59,7 @@ Describe 'Turning the Scalekit connection on and off for Auth0 applications' {
 
         $again = New-ScalekitConnection -Name scalekit -EnabledClient 'My App'
 
-        $again.EnabledClients | Should -Be @($myApp)
+        $again.EnabledClients | Should -Be @('My App')
         Get-SandboxWrite | Should -BeNullOrEmpty
     }
 
@@ -65,11 +67,11 @@ Describe 'Turning the Scalekit connection on and off for Auth0 applications' {
         $connection = New-ScalekitConnection -Name scalekit
 
         $enabled = Enable-ScalekitConnection -Name scalekit -Application 'My App', $otherApp -PassThru
-        $enabled.EnabledClients | Sort-Object | Should -Be (@($myApp, $otherApp) | Sort-Object)
+        $enabled.EnabledClients | Sort-Object | Should -Be @('My App', 'Other App')
         Get-EnabledClientId $connection.Id | Sort-Object | Should -Be (@($myApp, $otherApp) | Sort-Object)
 
         $disabled = $connection | Disable-ScalekitConnection -Application 'Other App' -PassThru
-        $disabled.EnabledClients | Should -Be @($myApp)
+        $disabled.EnabledClients | Should -Be @('My App')
         Get-EnabledClientId $connection.Id | Should -Be @($myApp)
 
         Disable-ScalekitConnection -Name scalekit -Application 'My App'

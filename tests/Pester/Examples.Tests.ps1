@@ -159,9 +159,10 @@ Describe 'examples/Import-Customers.ps1' {
     It 'reports a bad row by its line and imports the others' {
         $csv = Join-Path $TestDrive 'customers.csv'
         Set-Content -LiteralPath $csv -Value @(
-            'Organization,ExternalId,Domains'
+            'DisplayName,ExternalId,Domain'
             'Hooli,,hooli.com'
-            'Umbrella,umbrella,umbrella.com;umbrella.co.jp'
+            'Umbrella,umbrella,umbrella.com'
+            'Umbrella,umbrella,umbrella.co.jp'
         )
         $imported = & $import -Path $csv -ErrorVariable failures -ErrorAction SilentlyContinue
         $imported.ExternalId | Should -Be 'umbrella'

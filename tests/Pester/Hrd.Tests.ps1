@@ -393,21 +393,21 @@ Describe 'Sync-HrdDomain' {
     }
 
     It '-Prune also removes the domains no organization owns' {
-        $result = Sync-HrdDomain -ConnectionName scalekit -Prune
+        $result = Sync-HrdDomain -ConnectionName scalekit -Prune -Confirm:$false
 
         $result.Removed | Should -Be @('stale.com')
         Get-StoredAlias | Sort-Object | Should -Be @('acme.co.uk', 'acme.com', 'globex.com')
     }
 
     It 'writes nothing when the connection already routes exactly the organizations'' domains' {
-        $null = Sync-HrdDomain -ConnectionName scalekit -Prune
+        $null = Sync-HrdDomain -ConnectionName scalekit -Prune -Confirm:$false
         Clear-SandboxRequest
 
         $result = Sync-HrdDomain -ConnectionName scalekit -Prune
 
         $result.Added | Should -BeNullOrEmpty
         $result.Removed | Should -BeNullOrEmpty
-        $result.Applied | Should -BeTrue
+        $result.Applied | Should -BeFalse -Because 'nothing was written'
         Get-Write | Should -BeNullOrEmpty
     }
 

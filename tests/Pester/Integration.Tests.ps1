@@ -216,18 +216,19 @@ Describe 'Test-ScalekitAuth0Integration' {
         Get-Problem | Should -Be @('DomainConflicts=Fail')
         (Get-Check DomainConflicts).Detail | Should -BeLike '*acme.com (okta-acme, scalekit)*'
         $fix = (Get-Check DomainConflicts).Fix
-        $fix | Should -Be "Remove-HrdDomain -ConnectionName 'okta-acme' -Domain 'acme.com'"
+        $fix | Should -Be "Remove-HrdDomain -ConnectionName 'okta-acme' -Domain 'acme.com' -Force"
         $ConfirmPreference = 'None'
         Invoke-Expression $fix
         Get-Problem | Should -BeNullOrEmpty
     }
 
-    It 'fails every check, with how to create it, when there is no such connection' {
+    It 'gives one Fail, with how to create it, when there is no such connection' {
         $checks = @(Test-ScalekitAuth0Integration -Name absent)
 
-        $checks | Should -HaveCount 10
-        $checks.Status | Select-Object -Unique | Should -Be Fail
-        $checks[0].Detail | Should -Be "Could not check: There is no Auth0 connection named 'absent'."
+        $checks | Should -HaveCount 1
+        $checks[0].Check | Should -Be 'Connection'
+        $checks[0].Status | Should -Be Fail
+        $checks[0].Detail | Should -Be "There is no Auth0 connection named 'absent'."
         $checks[0].Fix | Should -BeLike "New-ScalekitConnection -Name 'absent'*"
         Test-ScalekitAuth0Integration -Name absent -Quiet | Should -BeExactly $false
     }

@@ -39,12 +39,12 @@ Describe 'The module manifest' {
 
     It 'lists exactly the cmdlets of the design' {
         $design = @(
-            'Connect-Auth0', 'Disconnect-Auth0', 'Connect-Scalekit', 'Disconnect-Scalekit',
+            'Connect-Auth0', 'Disconnect-Auth0', 'Connect-Scalekit', 'Disconnect-Scalekit', 'Get-Auth0Context', 'Get-ScalekitContext',
             'New-ScalekitConnection', 'Get-ScalekitConnection', 'Set-ScalekitConnection', 'Remove-ScalekitConnection',
             'Enable-ScalekitConnection', 'Disable-ScalekitConnection',
             'Get-Auth0CallbackUrl', 'Sync-ScalekitRedirectUri', 'Get-ScalekitRedirectUri', 'Remove-ScalekitRedirectUri',
             'Add-HrdDomain', 'Get-HrdDomain', 'Remove-HrdDomain', 'Sync-HrdDomain',
-            'New-ScalekitOrganization', 'Get-ScalekitOrganization', 'Remove-ScalekitOrganization',
+            'New-ScalekitOrganization', 'Get-ScalekitOrganization', 'Set-ScalekitOrganization', 'Remove-ScalekitOrganization',
             'New-ScalekitPortalLink', 'Get-ScalekitSsoConnection', 'Get-Auth0LoginPrompt', 'Set-Auth0LoginPrompt',
             'Test-ScalekitAuth0Integration', 'Test-ScalekitAuth0Login'
         )

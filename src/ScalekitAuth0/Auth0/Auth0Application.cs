@@ -7,11 +7,12 @@ namespace ScalekitAuth0.Auth0
     /// </summary>
     internal sealed class Auth0Application
     {
-        public Auth0Application(string clientId, string name, System.Collections.Generic.IReadOnlyList<string>? callbacks = null)
+        public Auth0Application(string clientId, string name, System.Collections.Generic.IReadOnlyList<string>? callbacks = null, string? appType = null)
         {
             ClientId = clientId;
             Name = name;
             Callbacks = callbacks ?? new string[0];
+            AppType = appType;
         }
 
         public string ClientId { get; }
@@ -20,6 +21,11 @@ namespace ScalekitAuth0.Auth0
 
         /// <summary>The application's allowed callback URLs (<c>callbacks</c>), in Auth0's order.</summary>
         public System.Collections.Generic.IReadOnlyList<string> Callbacks { get; }
+
+        /// <summary><c>regular_web</c>, <c>spa</c>, <c>native</c>, or <c>non_interactive</c> (machine to machine: no user ever signs in to it).</summary>
+        public string? AppType { get; }
+
+        public bool IsMachineToMachine => AppType == "non_interactive";
 
         public override string ToString() => $"'{Name}' ({ClientId})";
     }

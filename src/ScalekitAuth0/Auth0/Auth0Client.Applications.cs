@@ -26,11 +26,11 @@ namespace ScalekitAuth0.Auth0
         /// <c>/connections</c>, so one paging loop serves both and no offset limit applies.
         /// </summary>
         public Task ListApplicationsAsync(Action<IReadOnlyList<Auth0Application>> onPage, Operation operation) =>
-            Paging.CheckpointAsync(Transport, "api/v2/clients?fields=client_id,name,callbacks&include_fields=true", "clients", PageSize,
+            Paging.CheckpointAsync(Transport, "api/v2/clients?fields=client_id,name,callbacks,app_type&include_fields=true", "clients", PageSize,
                 page => onPage(page.OfType<JObject>()
                     .Where(c => c["client_id"]?.Type == JTokenType.String)
                     .Select(c => new Auth0Application((string)c["client_id"]!, (string?)c["name"] ?? "",
-                        (c["callbacks"] as JArray)?.Where(u => u.Type == JTokenType.String).Select(u => (string)u!).ToList()))
+                        (c["callbacks"] as JArray)?.Where(u => u.Type == JTokenType.String).Select(u => (string)u!).ToList(), (string?)c["app_type"]))
                     .ToList()),
                 operation);
 

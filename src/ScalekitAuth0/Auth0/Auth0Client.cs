@@ -27,6 +27,21 @@ namespace ScalekitAuth0.Auth0
 
         public ApiTransport Transport { get; }
 
+        /// <summary>
+        /// The cheapest read there is (one connection id), to learn whether the tenant accepts a token
+        /// it did not issue to us. A 401 is thrown; a 403 for a missing scope means the token is good.
+        /// </summary>
+        public async Task ProbeTokenAsync(Operation operation)
+        {
+            try
+            {
+                await Transport.SendAsync(ApiRequest.Get("api/v2/connections?per_page=1&fields=id"), operation).ConfigureAwait(false);
+            }
+            catch (ApiException e) when (e.IsInsufficientScope)
+            {
+            }
+        }
+
         public async Task<Auth0Connection?> FindConnectionByNameAsync(string name, Operation operation)
         {
             var answer = await Transport.SendAsync(ApiRequest.Get("api/v2/connections?name=" + Uri.EscapeDataString(name)), operation).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -36,23 +37,52 @@ namespace ScalekitAuth0.Commands
             }
             // Checked on the listing before anything is written; the editor checks again on the fresh read.
             HrdDomainPlan.Merge(target, HrdDomainChange.Adding(domains));
-            var organizations = Organizations(batch);
-            var where = organizations.Count == 0 ? "" : $", after registering them on Scalekit organization {Names(organizations)}";
-            if (!ShouldProcess(HrdWork.Describe(target), $"Add {domains.Count} Home Realm Discovery domain(s): {ShownText.Few(domains)}{where}"))
+            var routed = new HashSet<string>(target.DomainAliases.Select(DomainName.Comparable), StringComparer.Ordinal);
+            var toRoute = domains.Where(d => !routed.Contains(DomainName.Comparable(d))).ToList();
+            var toRegister = Organizations(batch)
+                .Select(o => (o.Organization, Domains: Unregistered(o.Organization, o.Domains.Intersect(domains).ToList())))
+                .Where(o => o.Domains.Count > 0)
+                .ToList();
+            if (toRoute.Count == 0 && toRegister.Count == 0)
+            {
+                WriteVerbose($"Connection '{target.Name}' already routes {ShownText.Few(domains)}{(batch.Organizations.Any() ? ", and the organizations have them" : "")}; nothing to change.");
+                WriteObject(ScalekitConnection.From(target, Auth0Tenant));
+                return;
+            }
+            if (!ShouldProcess(HrdWork.Describe(target), Describe(toRoute, toRegister)))
             {
                 return;
             }
-            foreach (var (organization, owned) in organizations)
+            foreach (var (organization, unregistered) in toRegister)
             {
-                foreach (var refused in Register(organization, owned.Intersect(domains).ToList()))
+                foreach (var refused in Register(organization, unregistered))
                 {
-                    domains.Remove(refused);
+                    toRoute.Remove(refused);
                 }
             }
-            if (domains.Count > 0)
+            if (toRoute.Count > 0)
             {
-                WriteObject(ScalekitConnection.From(HrdWork.Edit(target, HrdDomainChange.Adding(domains)).Connection, Auth0Tenant.Domain));
+                WriteObject(ScalekitConnection.From(HrdWork.Edit(target, HrdDomainChange.Adding(toRoute)).Connection, Auth0Tenant));
             }
+        }
+
+        /// <summary>The change in words, for -WhatIf and -Confirm: only what would really change.</summary>
+        private static string Describe(IReadOnlyCollection<string> toRoute, IReadOnlyList<(ScalekitOrganization Organization, IReadOnlyList<string> Domains)> toRegister)
+        {
+            var parts = toRegister.Select(o => $"Register {ShownText.Few(o.Domains)} on Scalekit organization '{o.Organization.DisplayName}'").ToList();
+            if (toRoute.Count > 0)
+            {
+                parts.Add($"Add {toRoute.Count} Home Realm Discovery domain(s): {ShownText.Few(toRoute)}");
+            }
+            return string.Join("; then ", parts);
+        }
+
+        /// <summary>The domains the organization does not have yet (one read of its domains).</summary>
+        private IReadOnlyList<string> Unregistered(ScalekitOrganization organization, IReadOnlyList<string> domains)
+        {
+            var client = ScalekitEnvironment.Client;
+            var owned = Run(operation => client.ListOrganizationDomainsAsync(organization.Id, operation)).Select(d => d.Name);
+            return domains.Except(owned, StringComparer.Ordinal).ToList();
         }
 
         /// <summary>Scalekit first: a domain Auth0 sends to Scalekit that Scalekit cannot place fails the user at sign-in.</summary>

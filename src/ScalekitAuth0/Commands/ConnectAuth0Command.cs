@@ -1,9 +1,12 @@
 using System;
+using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.PowerShellSupport;
+using ScalekitAuth0.Text;
 
 namespace ScalekitAuth0.Commands
 {
@@ -47,16 +50,47 @@ namespace ScalekitAuth0.Commands
 
         protected override void Connected(Auth0Context context)
         {
-            // A token the user gave cannot be fetched anew, so checking its expiry is the only way to fail here rather than on first use.
-            if (!context.Tokens.CanRefresh && context.TokenExpiresOn is DateTimeOffset expired && expired <= DateTimeOffset.UtcNow)
+            if (context.Tokens is StaticTokenSource given)
+            {
+                RequireUsable(context, given);
+            }
+            if (context.MissingScopes.Length > 0)
+            {
+                WriteWarning($"The Auth0 token lacks {context.MissingScopes.Length} scope(s) this module needs: {string.Join(", ", context.MissingScopes)}. The commands that need them will fail. Grant them to the application in Auth0 (Applications > APIs > Auth0 Management API > Machine to Machine Applications), then connect again.");
+            }
+        }
+
+        /// <summary>
+        /// A token the user gave cannot be fetched anew, so it is checked here, before it replaces a
+        /// working context: its shape, its expiry, its audience, and one cheap read the tenant must accept.
+        /// </summary>
+        private void RequireUsable(Auth0Context context, StaticTokenSource given)
+        {
+            const string advice = "Copy a Management API token of this tenant (Auth0 dashboard: Applications > APIs > Auth0 Management API > API Explorer), or connect with -ClientId and -ClientSecret (or -Credential): the module then fetches and refreshes tokens itself.";
+            if (!given.IsJwt)
+            {
+                throw new ScalekitAuth0Exception("Auth0AccessTokenInvalid", ApiErrorKind.Unauthorized,
+                    "-AccessToken is not a Management API access token: it is not a JWT (three dot-separated parts with a JSON payload).", advice);
+            }
+            if (context.TokenExpiresOn is DateTimeOffset expired && expired <= DateTimeOffset.UtcNow)
             {
                 throw new ScalekitAuth0Exception("Auth0TokenExpired", ApiErrorKind.Unauthorized,
-                    $"The Auth0 access token expired at {expired:u}.",
-                    "Get a new Management API token, or connect with -ClientId and -ClientSecret (or -Credential): the module then fetches and refreshes tokens itself.");
+                    $"The Auth0 access token expired at {expired.ToString("u", CultureInfo.InvariantCulture)}.", advice);
             }
-            foreach (var scope in context.MissingScopes)
+            var audience = context.ManagementApiAudience;
+            if (given.Audiences.Count > 0 && !given.Audiences.Any(a => string.Equals(a.TrimEnd('/'), audience.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)))
             {
-                WriteWarning($"The Auth0 token lacks the scope '{scope}'; commands that need it will fail. Grant it to the application in Auth0 (Applications > APIs > Auth0 Management API > Machine to Machine Applications).");
+                throw new ScalekitAuth0Exception("Auth0TokenAudience", ApiErrorKind.Unauthorized,
+                    $"The Auth0 access token is for {string.Join(", ", given.Audiences.Select(a => $"'{ShownText.Printable(a)}'"))}, not for this tenant's Management API ({audience}).", advice);
+            }
+            try
+            {
+                Run(operation => context.Client.ProbeTokenAsync(operation));
+            }
+            catch (ApiException e) when (e.Kind == ApiErrorKind.Unauthorized)
+            {
+                throw new ScalekitAuth0Exception("Auth0AccessTokenRefused", ApiErrorKind.Unauthorized,
+                    $"Auth0 tenant {context.Domain} refused the access token: {e.Message}", advice, e);
             }
         }
 

@@ -50,6 +50,8 @@ namespace ScalekitAuth0.Commands
 
         protected override void StopProcessing() => _work.Stop();
 
+        private protected void Run(Func<Operation, System.Threading.Tasks.Task> work) => _work.Run(work);
+
         /// <summary>Checks to make once the token is in hand.</summary>
         protected virtual void Connected(TContext context)
         {

@@ -21,8 +21,8 @@ namespace ScalekitAuth0.Commands
         public string[] Application { get; set; } = new string[0];
 
         /// <summary>Inputs are collected across the whole pipeline and resolved together at the end, so one unknown or ambiguous application stops the command before anything is written.</summary>
-        protected override void ProcessRecord() => Applications.Add(Id, Name, Application);
+        protected override void ProcessRecord() => ForEachInput(Id ?? Name, () => Applications.Add(Id, Name, Application));
 
-        protected override void EndProcessing() => Applications.SetAll(enable: true, PassThru);
+        protected override void EndProcessing() => SetApplications(enable: true);
     }
 }

@@ -27,6 +27,7 @@ namespace ScalekitAuth0.Commands
 
         [Parameter(HelpMessage = "Only these domains; wildcards allowed.")]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(HrdDomainCompleter))]
         [ValidateText(MaxLength = DomainName.MaxLength)]
         public string[]? Domain { get; set; }
 
@@ -53,11 +54,12 @@ namespace ScalekitAuth0.Commands
 
         private void Write(Auth0Connection connection, IReadOnlyList<WildcardPattern>? wanted)
         {
+            WarnIfOptionsHidden(connection);
             foreach (var domain in connection.DomainAliases)
             {
                 if (wanted is null || wanted.Any(pattern => pattern.IsMatch(domain)))
                 {
-                    WriteObject(HrdDomain.From(domain, connection, Auth0Tenant.Domain));
+                    WriteObject(HrdDomain.From(domain, connection, Auth0Tenant));
                 }
             }
         }

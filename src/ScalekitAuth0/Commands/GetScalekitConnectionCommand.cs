@@ -1,15 +1,18 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
+using ScalekitAuth0.Integration;
 using ScalekitAuth0.PowerShellSupport;
 
 namespace ScalekitAuth0.Commands
 {
     [CmdletHelp("Gets Auth0 OpenID Connect connections.",
-        "By name, by id, or all OIDC connections of the tenant, read page by page and written as they arrive. Names may contain wildcards.")]
+        "By name or by id (any connection of the tenant), or all Scalekit connections of the tenant, read page by page and written as they arrive: OIDC connections whose issuer is the connected Scalekit environment's or, without Connect-Scalekit, that New-ScalekitConnection marked. Names may contain wildcards, which select among the Scalekit connections.")]
     [CmdletExample("Get-ScalekitConnection -Name scalekit", "Gets the connection named scalekit.")]
-    [CmdletExample("Get-ScalekitConnection | Format-Table Name, HrdDomains", "Lists every OIDC connection with its Home Realm Discovery domains.")]
+    [CmdletExample("Get-ScalekitConnection | Format-Table Name, HrdDomains", "Lists every Scalekit connection with its Home Realm Discovery domains.")]
     [Cmdlet(VerbsCommon.Get, "ScalekitConnection", DefaultParameterSetName = AllSet)]
     [OutputType(typeof(ScalekitConnection))]
     public sealed class GetScalekitConnectionCommand : ScalekitAuth0Cmdlet
@@ -61,17 +64,26 @@ namespace ScalekitAuth0.Commands
             WriteConnection(Run(operation => Auth0Tenant.Client.RequireConnectionAsync(null, name, operation)));
         }
 
-        private void WriteAll(WildcardPattern? pattern) => Run(operation => Auth0Tenant.Client.ListConnectionsAsync(new[] { "oidc" }, page => Post(operation, () =>
+        /// <summary>Listed whole before any is written: each then needs a read of its own, for the applications it is enabled for.</summary>
+        private void WriteAll(WildcardPattern? pattern)
         {
-            foreach (var connection in page)
+            var environmentUrl = ScalekitEnvironmentAtHand?.EnvironmentUrl;
+            var scalekit = new List<Auth0Connection>();
+            Run(operation => Auth0Tenant.Client.ListConnectionsAsync(new[] { "oidc" }, page => scalekit.AddRange(page.Where(connection =>
+                (pattern is null || pattern.IsMatch(connection.Name)) && ScalekitOwnership.PointsAtScalekit(connection, environmentUrl))), operation));
+            foreach (var connection in scalekit)
             {
-                if (pattern is null || pattern.IsMatch(connection.Name))
-                {
-                    WriteConnection(connection);
-                }
+                ForEachInput(connection.Name, () => WriteConnection(connection));
             }
-        }), operation));
+        }
 
-        private void WriteConnection(Auth0Connection connection) => WriteObject(ScalekitConnection.From(connection, Auth0Tenant.Domain));
+        private void WriteConnection(Auth0Connection connection)
+        {
+            WarnIfOptionsHidden(connection);
+            var applications = _applications ??= new ConnectionApplications(this, Work, Auth0Tenant, _ => { });
+            WriteObject(ScalekitConnection.From(connection, Auth0Tenant, applications.EnabledFor(connection)));
+        }
+
+        private ConnectionApplications? _applications;
     }
 }

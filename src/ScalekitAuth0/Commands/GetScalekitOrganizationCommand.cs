@@ -20,6 +20,7 @@ namespace ScalekitAuth0.Commands
         private const string AllSet = "All";
         private const string IdSet = "Id";
         private const string ExternalIdSet = "ExternalId";
+        private const string ObjectSet = "Object";
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "Organization ids (org_...).")]
@@ -30,32 +31,44 @@ namespace ScalekitAuth0.Commands
 
         [Parameter(Mandatory = true, ParameterSetName = ExternalIdSet, ValueFromPipelineByPropertyName = true,
             HelpMessage = "Your own ids for the customers, as given to New-ScalekitOrganization -ExternalId.")]
+        [ArgumentCompleter(typeof(ExternalIdCompleter))]
         [ValidateText]
         public string[] ExternalId { get; set; } = new string[0];
+
+        /// <summary>A piped organization is read again as it is, not looked up by one of its keys: it carries both an Id and an ExternalId.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ObjectSet, ValueFromPipeline = true,
+            HelpMessage = "An organization from Get- or New-ScalekitOrganization, read again (with -IncludeDomain, with its domains) in the environment it came from.")]
+        public ScalekitOrganization? Organization { get; set; }
 
         [Parameter(HelpMessage = "Also reads each organization's domains into its Domains property.")]
         public SwitchParameter IncludeDomain { get; set; }
 
+        private protected override ScalekitContext? OwnScalekitContext => Organization?.EnvironmentContext ?? base.OwnScalekitContext;
+
         protected override void ProcessRecord()
         {
-            var client = ScalekitEnvironment.Client;
             switch (ParameterSetName)
             {
                 case IdSet:
                     foreach (var id in Id)
                     {
-                        ForEachInput(id, () => WriteOne(Run(operation => client.FindOrganizationAsync(id, operation)), id));
+                        ForEachInput(id, () => WriteOne(Run(operation => Client.FindOrganizationAsync(id, operation)), id));
                     }
+                    break;
+                case ObjectSet:
+                    var piped = Organization!;
+                    ForEachInput(piped.Id, () => WriteOne(Run(operation => Client.FindOrganizationAsync(piped.Id, operation)), piped.Id));
                     break;
                 case ExternalIdSet:
                     foreach (var externalId in ExternalId)
                     {
-                        ForEachInput(externalId, () => WriteOne(Run(operation => client.FindOrganizationByExternalIdAsync(externalId, operation)), externalId));
+                        ForEachInput(externalId, () => WriteOne(Run(operation => Client.FindOrganizationByExternalIdAsync(externalId, operation)), externalId));
                     }
                     break;
                 default:
                     ForEachInput(null, () => Run(async operation =>
                     {
+                        var client = Client;
                         var written = Task.CompletedTask;
                         await client.ListOrganizationsAsync(page => written = WriteAfterAsync(written, client, page, operation), operation).ConfigureAwait(false);
                         await written.ConfigureAwait(false);
@@ -63,6 +76,8 @@ namespace ScalekitAuth0.Commands
                     break;
             }
         }
+
+        private ScalekitClient Client => ScalekitEnvironment.Client;
 
         private void WriteOne(ScalekitOrganization? organization, string key)
         {
@@ -77,7 +92,7 @@ namespace ScalekitAuth0.Commands
                 var client = ScalekitEnvironment.Client;
                 organization = Run(operation => client.WithDomainsAsync(new[] { organization }, operation))[0];
             }
-            WriteObject(organization);
+            WriteObject(organization.ReadWith(ScalekitEnvironment));
         }
 
         /// <summary>Pages reach the pipeline in order, each as soon as it (and, with -IncludeDomain, its domains) has arrived.</summary>
@@ -85,7 +100,13 @@ namespace ScalekitAuth0.Commands
         {
             var organizations = IncludeDomain ? await client.WithDomainsAsync(page, operation).ConfigureAwait(false) : page;
             await previous.ConfigureAwait(false);
-            Post(operation, () => WriteObject(organizations, enumerateCollection: true));
+            Post(operation, () =>
+            {
+                foreach (var organization in organizations)
+                {
+                    WriteObject(organization.ReadWith(ScalekitEnvironment));
+                }
+            });
         }
     }
 }

@@ -19,7 +19,9 @@ namespace ScalekitAuth0.Commands
         private HrdDomainWork? _hrdWork;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
-            HelpMessage = "Email domains, such as acme.com (the part of an address after the '@'); internationalised names are converted to punycode.")]
+            HelpMessage = "Email domains, such as acme.com (the part of an address after the '@'); internationalised names are converted to punycode. Binds from piped text or a piped object's Domain property, never from an object's string form.")]
+        [ArgumentCompleter(typeof(HrdDomainCompleter))]
+        [TextOnly(nameof(Domain), "Pipe domain names, objects with a Domain property (Get-HrdDomain, or Import-Csv of a file with a Domain column), or pass -Domain.")]
         [AllowEmptyString]
         public string[] Domain { get; set; } = new string[0];
 
@@ -31,14 +33,17 @@ namespace ScalekitAuth0.Commands
         public string ConnectionName { get; set; } = "";
 
         [Parameter(ValueFromPipelineByPropertyName = true,
-            HelpMessage = "The Scalekit organization whose ORGANIZATION_DOMAINs change with these domains: an object from Get- or New-ScalekitOrganization, its id (org_...), or its external id.")]
+            HelpMessage = "The Scalekit organization whose ORGANIZATION_DOMAINs change with these domains: an object from Get- or New-ScalekitOrganization (piped, it binds here), its id (org_...), or its external id (binds from an ExternalId column).")]
         [ArgumentCompleter(typeof(OrganizationIdCompleter))]
-        [Alias("OrganizationId")]
+        [Alias("OrganizationId", "ExternalId")]
         [ValidateText]
         public object? Organization { get; set; }
 
+        [Parameter(HelpMessage = "Changes the connection even when it does not point at Scalekit (another OIDC connection of the tenant), instead of failing with NotAScalekitConnection.")]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>The tenant's routes, the target connections and their checked writes, for this command.</summary>
-        private protected HrdDomainWork HrdWork => _hrdWork ??= new HrdDomainWork(Work, Auth0Tenant);
+        private protected HrdDomainWork HrdWork => _hrdWork ??= new HrdDomainWork(Work, Auth0Tenant, connection => RequirePointsAtScalekit(connection, Force));
 
         /// <summary>Nothing is written here: a bad domain later in the pipeline must be able to stop the command before any write.</summary>
         protected override void ProcessRecord() => ForEachInput(ConnectionName, () =>

@@ -19,17 +19,25 @@ namespace ScalekitAuth0.Commands
         [ValidateText]
         public string? Id { get; set; }
 
+        [Parameter(HelpMessage = "Changes the connection even when it does not point at Scalekit (another OIDC connection of the tenant), instead of failing with NotAScalekitConnection.")]
+        public SwitchParameter Force { get; set; }
+
         [Parameter(HelpMessage = "Writes the connection to the pipeline; after Enable- or Disable-ScalekitConnection it carries its EnabledClients.")]
         public SwitchParameter PassThru { get; set; }
 
         /// <summary>Which applications the connections are enabled for (Enable- and Disable-ScalekitConnection).</summary>
-        private protected ConnectionApplications Applications => _applications ??= new ConnectionApplications(this, Work, Auth0Tenant);
+        private protected ConnectionApplications Applications => _applications ??= new ConnectionApplications(this, Work, Auth0Tenant, connection => RequirePointsAtScalekit(connection, Force));
 
-        /// <summary>The connection this input names, read now.</summary>
+        /// <summary>Sets what the inputs collected; nothing when none was (each failed, and was reported).</summary>
+        private protected void SetApplications(bool enable) => _applications?.SetAll(enable, PassThru);
+
+        /// <summary>The connection this input names, read now; one that does not point at Scalekit is refused unless -Force.</summary>
         private protected Auth0Connection RequireConnection()
         {
             var client = Auth0Tenant.Client;
-            return Run(operation => client.RequireConnectionAsync(Id, Name, operation));
+            var connection = Run(operation => client.RequireConnectionAsync(Id, Name, operation));
+            RequirePointsAtScalekit(connection, Force);
+            return connection;
         }
     }
 }

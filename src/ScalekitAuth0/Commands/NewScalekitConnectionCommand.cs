@@ -8,6 +8,7 @@ using ScalekitAuth0.Help;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.Integration;
 using ScalekitAuth0.PowerShellSupport;
+using ScalekitAuth0.Text;
 
 namespace ScalekitAuth0.Commands
 {
@@ -64,7 +65,7 @@ namespace ScalekitAuth0.Commands
             var enabledClients = target is null || applications.Count == 0 ? null : Applications.Set(target, applications, enable: true);
             if (connection is not null)
             {
-                WriteObject(ScalekitConnection.From(connection, Auth0Tenant.Domain, enabledClients));
+                WriteObject(ScalekitConnection.From(connection, Auth0Tenant, enabledClients is null ? null : Applications.Named(enabledClients)));
             }
         });
 
@@ -84,7 +85,7 @@ namespace ScalekitAuth0.Commands
 
         private ConnectionApplications? _applications;
 
-        private ConnectionApplications Applications => _applications ??= new ConnectionApplications(this, Work, Auth0Tenant);
+        private ConnectionApplications Applications => _applications ??= new ConnectionApplications(this, Work, Auth0Tenant, _ => { });
 
         private ScalekitConnectionSpec BuildSpec()
         {
@@ -92,7 +93,7 @@ namespace ScalekitAuth0.Commands
             ScalekitConnectionSpec.RequireOpenId(Scope);
             var domains = HrdDomain.Select(d => RoutableDomainInput.Accept(this, d, nameof(HrdDomain), Force)).Distinct(StringComparer.Ordinal).ToArray();
             var discovery = Run(operation => ScalekitEnvironment.Client.GetDiscoveryAsync(operation));
-            return new ScalekitConnectionSpec(Name, discovery, ScalekitEnvironment.ClientId, ScalekitEnvironment.ClientSecret)
+            return new ScalekitConnectionSpec(Name, ScalekitEnvironment.EnvironmentUrl, discovery, ScalekitEnvironment.ClientId, ScalekitEnvironment.ClientSecret)
             {
                 DisplayName = DisplayName,
                 Scope = Scope,
@@ -104,7 +105,8 @@ namespace ScalekitAuth0.Commands
         private Auth0Connection? Create(ScalekitConnectionSpec spec, IReadOnlyList<Auth0Application> applications)
         {
             var enable = applications.Count == 0 ? "" : $", enabled for {string.Join(", ", applications)}";
-            if (!ShouldProcess($"Auth0 connection '{Name}' on {Auth0Tenant.Domain}", $"Create an OIDC connection to Scalekit {ScalekitEnvironment.EnvironmentUrl}{enable}"))
+            var route = spec.HrdDomains.Count == 0 ? "" : $", routing {spec.HrdDomains.Count} Home Realm Discovery domain(s): {ShownText.Few(spec.HrdDomains)}";
+            if (!ShouldProcess($"Auth0 connection '{Name}' on {Auth0Tenant.Domain}", $"Create an OIDC connection to Scalekit {ScalekitEnvironment.EnvironmentUrl}{route}{enable}"))
             {
                 return null;
             }

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.PowerShellSupport;
@@ -25,6 +26,7 @@ namespace ScalekitAuth0.Commands
         public string DisplayName { get; set; } = "";
 
         [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "Your own unique id for the customer, at most 255 characters; makes re-runs return the existing organization.")]
+        [ArgumentCompleter(typeof(NewValueCompleter))]
         [ValidateLength(1, 255)]
         [ValidateText]
         public string? ExternalId { get; set; }
@@ -34,7 +36,7 @@ namespace ScalekitAuth0.Commands
 
         protected override void ProcessRecord() => ForEachInput(ExternalId ?? DisplayName, () =>
         {
-            var metadata = Metadata is null ? null : MetadataArgument.Parse(Metadata, nameof(Metadata));
+            var metadata = OrganizationMetadata.From(Metadata);
             var client = ScalekitEnvironment.Client;
             var existing = ExternalId is null ? null : Run(operation => client.FindOrganizationByExternalIdAsync(ExternalId, operation));
             if (existing is null)
@@ -46,7 +48,7 @@ namespace ScalekitAuth0.Commands
                 }
                 existing = Run(operation => client.CreateOrganizationAsync(DisplayName, ExternalId, metadata, operation));
             }
-            WriteObject(Converged(existing, metadata));
+            WriteObject(Converged(existing, metadata).ReadWith(ScalekitEnvironment));
         });
 
         /// <summary>What came back must be what was asked for: another runbook may have created the external id first, with other settings.</summary>
@@ -57,7 +59,7 @@ namespace ScalekitAuth0.Commands
             {
                 differences.Add($"display name '{organization.DisplayName}'");
             }
-            if (metadata is not null && !(metadata.Count == organization.Metadata.Count && metadata.All(pair => organization.Metadata.TryGetValue(pair.Key, out var value) && value == pair.Value)))
+            if (metadata is not null && !OrganizationMetadata.Holds(organization, metadata))
             {
                 differences.Add("other metadata");
             }

@@ -14,7 +14,7 @@ namespace ScalekitAuth0.Commands
         private protected ScalekitRedirectUriResult? ChangeRedirectUris(string clientId, RedirectUriChange change)
         {
             var client = Run(operation => ScalekitEnvironment.Client.GetClientAsync(clientId, operation));
-            var planned = ScalekitRedirectUriResult.Compare(client, change.ApplyTo(client.RedirectUris));
+            var planned = ScalekitRedirectUriResult.Compare(client, change.ApplyTo(client.RedirectUris), ScalekitEnvironment);
             var leftOut = change.LeftOut(client.RedirectUris);
             if (!planned.Changed)
             {
@@ -39,7 +39,7 @@ namespace ScalekitAuth0.Commands
             {
                 throw RedirectUriLimit.Exceeded(client.Id, client.RedirectUriField, updated.RedirectUris, leftOut, stored: true);
             }
-            return ScalekitRedirectUriResult.Compare(client, updated.RedirectUris);
+            return ScalekitRedirectUriResult.Compare(client, updated.RedirectUris, ScalekitEnvironment);
         }
     }
 }

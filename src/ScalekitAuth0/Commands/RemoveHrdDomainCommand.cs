@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using ScalekitAuth0.Help;
@@ -22,11 +24,19 @@ namespace ScalekitAuth0.Commands
 
         private protected override void Apply(HrdDomainBatch batch)
         {
-            var auth0 = Auth0Tenant.Client;
-            var target = Run(operation => auth0.RequireConnectionAsync(null, batch.ConnectionName, operation));
+            var target = HrdWork.Read(batch.ConnectionName);
             var organizations = Organizations(batch);
-            var where = organizations.Count == 0 ? "" : $", then delete them from Scalekit organization {Names(organizations)}";
-            if (!ShouldProcess(HrdWork.Describe(target), $"Remove {batch.Domains.Count} Home Realm Discovery domain(s): {ShownText.Few(batch.Domains)}{where}"))
+            target.RequireOptions(", so which of the domains it routes cannot be told");
+            var routed = new HashSet<string>(target.DomainAliases.Select(DomainName.Comparable), StringComparer.Ordinal);
+            var toRemove = batch.Domains.Where(d => routed.Contains(DomainName.Comparable(d))).ToList();
+            if (toRemove.Count == 0 && organizations.Count == 0)
+            {
+                WriteVerbose($"Connection '{target.Name}' routes none of {ShownText.Few(batch.Domains)}; nothing to remove.");
+                return;
+            }
+            var what = toRemove.Count == 0 ? "" : $"Remove {toRemove.Count} Home Realm Discovery domain(s): {ShownText.Few(toRemove)}";
+            var where = organizations.Count == 0 ? "" : $"{(what.Length == 0 ? "Delete" : ", then delete")} {ShownText.Few(batch.Domains)} from Scalekit organization {Names(organizations)}";
+            if (!ShouldProcess(HrdWork.Describe(target), what + where))
             {
                 return;
             }
@@ -43,7 +53,7 @@ namespace ScalekitAuth0.Commands
             }
             if (PassThru)
             {
-                WriteObject(plan.Removed.Select(domain => HrdDomain.From(domain, connection, Auth0Tenant.Domain)), enumerateCollection: true);
+                WriteObject(plan.Removed.Select(domain => HrdDomain.From(domain, connection, Auth0Tenant)), enumerateCollection: true);
             }
         }
     }

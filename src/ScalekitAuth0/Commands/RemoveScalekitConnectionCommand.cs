@@ -21,7 +21,7 @@ namespace ScalekitAuth0.Commands
             Run(operation => Auth0Tenant.Client.DeleteConnectionAsync(connection.Id, operation));
             if (PassThru)
             {
-                WriteObject(ScalekitConnection.From(connection, Auth0Tenant.Domain));
+                WriteObject(ScalekitConnection.From(connection, Auth0Tenant));
             }
         });
     }

@@ -14,6 +14,8 @@ namespace ScalekitAuth0.Commands
         [ValidateText]
         public object? Organization { get; set; }
 
+        private protected override ScalekitContext? OwnScalekitContext => (Organization is null ? null : OrganizationArgument.Parse(Organization).Organization?.EnvironmentContext) ?? base.OwnScalekitContext;
+
         /// <summary>The organization given: a piped object as it is, an id or external id looked up.</summary>
         protected ScalekitOrganization ResolveOrganization()
         {

@@ -1,5 +1,8 @@
+using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
+using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.Integration;
 using ScalekitAuth0.PowerShellSupport;
@@ -7,7 +10,7 @@ using ScalekitAuth0.PowerShellSupport;
 namespace ScalekitAuth0.Commands
 {
     [CmdletHelp("Changes the display name, scope, login button or client secret of a connection.",
-        "Reads the connection, changes only what is given, and writes the whole options object back with the display name, because Auth0 replaces options wholesale and resets an absent display name. Writes nothing when nothing differs.")]
+        "Reads the connection, changes only what is given, and writes the whole options object back with the display name, because Auth0 replaces options wholesale and resets an absent display name. Writes nothing, and asks nothing, when nothing differs. A new -ClientSecret is first tried at the Scalekit environment's token endpoint (Connect-Scalekit) and not saved when Scalekit refuses it. Only connections that point at Scalekit are changed, unless -Force.")]
     [CmdletExample("Set-ScalekitConnection -Name scalekit -DisplayName 'Company SSO' -PassThru", "Renames the login button text and returns the connection.")]
     [CmdletExample("Set-ScalekitConnection -Name scalekit -ClientSecret (Read-Host -AsSecureString 'New Scalekit secret')", "Hands Auth0 the new secret after it was rotated in Scalekit.")]
     [Cmdlet(VerbsCommon.Set, "ScalekitConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
@@ -44,6 +47,10 @@ namespace ScalekitAuth0.Commands
                 ShowAsButton = MyInvocation.BoundParameters.ContainsKey(nameof(ShowAsButton)) ? ShowAsButton.IsPresent : (bool?)null,
                 ClientSecret = ClientSecret,
             }.For(connection);
+            if (ClientSecret is not null && changes.Any(change => change.StartsWith("client_secret", StringComparison.Ordinal)))
+            {
+                RequireAcceptedSecret(connection, ClientSecret);
+            }
             if (changes.Count == 0)
             {
                 WriteVerbose($"Connection '{connection.Name}' already has these settings; nothing to change.");
@@ -58,8 +65,24 @@ namespace ScalekitAuth0.Commands
             }
             if (PassThru)
             {
-                WriteObject(ScalekitConnection.From(connection, Auth0Tenant.Domain));
+                WriteObject(ScalekitConnection.From(connection, Auth0Tenant));
             }
         });
+
+        /// <summary>A secret Scalekit refuses would fail every login after the user signs in: it is checked at Scalekit's token endpoint before Auth0 gets it.</summary>
+        private void RequireAcceptedSecret(Auth0Connection connection, SecureString secret)
+        {
+            var clientId = connection.Option("client_id");
+            var scalekit = ScalekitEnvironment.Client;
+            var refusal = clientId is null
+                ? "the connection holds no Scalekit client id"
+                : Run(operation => scalekit.CredentialsRefusalAsync(clientId, secret, operation));
+            if (refusal is not null)
+            {
+                throw ScalekitAuth0Exception.InvalidArgument("ScalekitSecretRefused",
+                    $"Scalekit's token endpoint ({ScalekitEnvironment.EnvironmentUrl}) refused -ClientSecret for client {clientId}: {refusal}. Nothing was saved.",
+                    "Give the client secret shown in the Scalekit dashboard (Settings > API Config) for that client, as a SecureString.");
+            }
+        }
     }
 }

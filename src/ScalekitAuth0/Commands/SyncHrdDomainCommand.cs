@@ -31,34 +31,56 @@ namespace ScalekitAuth0.Commands
         [ValidateText]
         public string ConnectionName { get; set; } = "";
 
-        [Parameter(HelpMessage = "Also removes the domains no Scalekit organization owns.")]
+        [Parameter(HelpMessage = "Also removes the domains no Scalekit organization owns; asks first, as a High-impact change does, unless -Force or -Confirm:$false.")]
         public SwitchParameter Prune { get; set; }
 
-        private HrdDomainWork HrdWork => _hrdWork ??= new HrdDomainWork(Work, Auth0Tenant);
+        [Parameter(HelpMessage = "Prunes without asking, and changes the connection even when it does not point at Scalekit (instead of failing with NotAScalekitConnection).")]
+        public SwitchParameter Force { get; set; }
+
+        private HrdDomainWork HrdWork => _hrdWork ??= new HrdDomainWork(Work, Auth0Tenant, connection => RequirePointsAtScalekit(connection, Force));
 
         protected override void ProcessRecord() => ForEachInput(ConnectionName, () =>
         {
             var target = HrdWork.Target(ConnectionName);
             var owners = _owners ??= ReadOwners();
-            var desired = HrdWork.Routable(owners.Keys.Select(DomainName.Comparable).Distinct().OrderBy(d => d, StringComparer.Ordinal), target);
+            var desired = HrdWork.Routable(owners.Keys.Select(DomainName.Comparable).Distinct().OrderBy(d => d, StringComparer.Ordinal).ToList(), target);
             var plan = HrdWork.Plan(target, Prune ? HrdDomainChange.Exactly(desired) : HrdDomainChange.Adding(desired));
             var result = new HrdDomainSyncResult
             {
                 ConnectionName = target.Name,
                 ConnectionId = target.Id,
                 Tenant = Auth0Tenant.Domain,
+                TenantContext = Auth0Tenant,
                 Added = plan.Added.ToArray(),
                 Removed = plan.Removed.ToArray(),
                 Unchanged = plan.Unchanged,
-                Applied = !plan.HasChanges,
             };
-            if (plan.HasChanges && ShouldProcess(HrdWork.Describe(target), Summary(plan)))
+            if (!plan.HasChanges)
+            {
+                WriteVerbose($"Connection '{target.Name}' already routes every Scalekit organization domain{(Prune ? " and no other" : "")}; nothing to change.");
+            }
+            else if (ShouldProcess(HrdWork.Describe(target), Summary(plan)) && PruneConfirmed(plan, target.Name))
             {
                 HrdWork.Apply(plan);
                 result.Applied = true;
             }
             WriteObject(result);
         });
+
+        /// <summary>
+        /// ConfirmImpact is the cmdlet's, Medium, so removing asks for itself, as a High-impact change
+        /// would: unless -Force, -Confirm (already asked) or -Confirm:$false, or $ConfirmPreference None.
+        /// </summary>
+        private bool PruneConfirmed(HrdDomainPlan plan, string connectionName)
+        {
+            if (plan.Removed.Count == 0 || Force || MyInvocation.BoundParameters.ContainsKey("Confirm")
+                || GetVariableValue("ConfirmPreference") is ConfirmImpact.None)
+            {
+                return true;
+            }
+            return ShouldContinue($"Stop routing {plan.Removed.Count} domain(s) no Scalekit organization owns ({ShownText.Few(plan.Removed)}) to connection '{connectionName}'? Their users will no longer be sent to Scalekit.",
+                "Prune Home Realm Discovery domains");
+        }
 
         private IReadOnlyDictionary<string, ScalekitOrganization> ReadOwners()
         {

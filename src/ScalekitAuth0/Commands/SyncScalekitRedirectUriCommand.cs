@@ -39,6 +39,11 @@ namespace ScalekitAuth0.Commands
         [Parameter(ParameterSetName = ConnectionSet, HelpMessage = "Writes the input connection instead of the result, so the pipeline can go on (into Add-HrdDomain, for example).")]
         public SwitchParameter PassThru { get; set; }
 
+        [Parameter(ParameterSetName = ConnectionSet, HelpMessage = "Changes the client of a connection that does not point at Scalekit (another OIDC connection of the tenant), instead of failing with NotAScalekitConnection.")]
+        public SwitchParameter Force { get; set; }
+
+        private protected override Auth0Context? OwnAuth0Context => Connection?.TenantContext ?? base.OwnAuth0Context;
+
         protected override void ProcessRecord() => ForEachInput((object?)Connection ?? ClientId, () =>
         {
             var result = ChangeRedirectUris(TargetClientId(), RedirectUriChange.Adding(CallbackUrls()));
@@ -78,6 +83,17 @@ namespace ScalekitAuth0.Commands
             if (Connection is null)
             {
                 return ClientId ?? ScalekitEnvironment.ClientId;
+            }
+            if (Connection.Source is Auth0.Auth0Connection source)
+            {
+                RequirePointsAtScalekit(source, Force);
+            }
+            var environment = ScalekitEnvironment.EnvironmentUrl;
+            if (!Force && !string.IsNullOrEmpty(Connection.Issuer) && !string.Equals(Connection.Issuer!.TrimEnd('/'), environment, System.StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ScalekitAuth0Exception("ContextMismatch", ApiErrorKind.BadRequest,
+                    $"Auth0 connection '{Connection.Name}' signs in through the Scalekit environment {Connection.Issuer}, but this command works in {environment}. Nothing was written to either environment.",
+                    $"Pass -ScalekitContext with the context of {Connection.Issuer} (Connect-Scalekit -EnvironmentUrl {Connection.Issuer} -PassThru).");
             }
             return string.IsNullOrEmpty(Connection.ClientId)
                 ? throw new ScalekitAuth0Exception("ConnectionHasNoClientId", ApiErrorKind.BadRequest,

@@ -48,6 +48,10 @@ namespace ScalekitAuth0.Commands
                 {
                     WriteObject(check);
                 }
+                if (check.Check == MissingConnection)
+                {
+                    break;
+                }
             }
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
@@ -57,12 +61,19 @@ namespace ScalekitAuth0.Commands
             }
         });
 
+        /// <summary>The check written, alone, when the connection does not exist: every other check would fail the same way.</summary>
+        public const string MissingConnection = "Connection";
+
         /// <summary>A check that cannot be made fails, with the error and its advice, and the others still run.</summary>
         private IntegrationCheck Make(IntegrationCheckStep step)
         {
             try
             {
                 return Run(step.Run);
+            }
+            catch (ScalekitAuth0Exception e) when (e.ErrorId == "ScalekitConnectionNotFound")
+            {
+                return new IntegrationCheck(Name, MissingConnection, IntegrationStatus.Fail, e.Message, e.RecommendedAction);
             }
             catch (System.Exception e) when (e is ApiException || e is ScalekitAuth0Exception)
             {

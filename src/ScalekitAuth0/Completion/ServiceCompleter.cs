@@ -25,6 +25,9 @@ namespace ScalekitAuth0.Completion
 
         public string ToolTip { get; }
 
+        /// <summary>What the completion list shows; the value itself unless set.</summary>
+        public string? ListItemText { get; set; }
+
         /// <summary>Other words a user may start typing to find it, such as an organization's name for its id.</summary>
         public string[] AlsoMatches { get; }
     }
@@ -63,7 +66,7 @@ namespace ScalekitAuth0.Completion
                 return Fetch(fakeBoundParameters)
                     .Where(c => pattern.IsMatch(c.Value) || c.AlsoMatches.Any(pattern.IsMatch))
                     .OrderBy(c => c.Value, StringComparer.OrdinalIgnoreCase)
-                    .Select(c => new CompletionResult(Quote(c.Value, quote), c.Value, CompletionResultType.ParameterValue, c.ToolTip))
+                    .Select(c => new CompletionResult(Quote(c.Value, quote), c.ListItemText ?? c.Value, CompletionResultType.ParameterValue, c.ToolTip))
                     .ToList();
             }
             catch (Exception)

@@ -53,20 +53,37 @@ namespace ScalekitAuth0.Hrd
         }
 
         /// <summary>
-        /// Null when <paramref name="target"/> may start routing the domain; otherwise the error that
-        /// names the connection already routing it. A domain the target routes already is never refused.
+        /// The domains <paramref name="target"/> may start routing, and, when any other connection
+        /// routes some of them already, one error that names each of those with the connection routing
+        /// it. A domain the target routes already is never refused.
         /// </summary>
-        public ScalekitAuth0Exception? Refusal(string domain, Auth0Connection target)
+        public (List<string> Routable, ScalekitAuth0Exception? Refusal) Split(IEnumerable<string> domains, Auth0Connection target)
         {
-            var routing = _byDomain[DomainName.Comparable(domain)].ToList();
-            if (routing.Count == 0 || routing.Any(c => c.Id == target.Id))
+            var routable = new List<string>();
+            var elsewhere = new List<(string Domain, Auth0Connection Other)>();
+            foreach (var domain in domains)
             {
-                return null;
+                var routing = _byDomain[DomainName.Comparable(domain)].ToList();
+                if (routing.Count == 0 || routing.Any(c => c.Id == target.Id))
+                {
+                    routable.Add(domain);
+                }
+                else
+                {
+                    elsewhere.Add((domain, routing[0]));
+                }
             }
-            var other = routing[0];
+            return (routable, elsewhere.Count == 0 ? null : RoutedElsewhere(elsewhere));
+        }
+
+        private static ScalekitAuth0Exception RoutedElsewhere(IReadOnlyList<(string Domain, Auth0Connection Other)> elsewhere)
+        {
+            var byConnection = elsewhere.GroupBy(e => e.Other.Id).Select(g => (Connection: g.First().Other, Domains: g.Select(e => e.Domain).ToList())).ToList();
+            var where = string.Join("; ", byConnection.Select(c => $"Auth0 connection '{c.Connection.Name}' ({c.Connection.Id}, {c.Connection.Strategy}) routes {string.Join(", ", c.Domains.Select(d => $"'{d}'"))}"));
+            var remove = string.Join("; ", byConnection.Select(c => $"Remove-HrdDomain -ConnectionName '{c.Connection.Name}' -Domain {string.Join(", ", c.Domains.Select(d => $"'{d}'"))}"));
             return new ScalekitAuth0Exception("HrdDomainRoutedElsewhere", ApiErrorKind.Conflict,
-                $"'{domain}' is already a Home Realm Discovery domain of Auth0 connection '{other.Name}' ({other.Id}, {other.Strategy}); a domain can send users to one connection only.",
-                $"Leave it there, or remove it from that connection first: Remove-HrdDomain -ConnectionName '{other.Name}' -Domain '{domain}'.");
+                $"{elsewhere.Count} domain(s) already send users to another connection, and a domain can send users to one connection only: {where}. They were left out.",
+                $"Leave them there, or remove them from that connection first: {remove}.");
         }
 
         private static (Dictionary<string, Auth0Connection>, ILookup<string, Auth0Connection>) Index(IReadOnlyList<Auth0Connection> connections) =>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using Newtonsoft.Json.Linq;
 
@@ -10,6 +11,17 @@ namespace ScalekitAuth0.Http
     {
         public static IReadOnlyCollection<string> Scopes(string token) =>
             ((string?)Payload(token)?["scope"])?.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries) ?? Array.Empty<string>();
+
+        /// <summary>Whether the token has a JWT's shape: three parts and a JSON payload.</summary>
+        public static bool IsJwt(string token) => Payload(token) is not null;
+
+        /// <summary>The audiences the token names (the aud claim, a string or an array); empty when it names none.</summary>
+        public static IReadOnlyCollection<string> Audiences(string token) => Payload(token)?["aud"] switch
+        {
+            JArray many => many.Select(a => (string?)a).OfType<string>().ToArray(),
+            JValue one when one.Type == JTokenType.String => new[] { (string)one! },
+            _ => Array.Empty<string>(),
+        };
 
         public static DateTimeOffset? ExpiresOn(string token) =>
             Payload(token)?["exp"]?.Type == JTokenType.Integer ? DateTimeOffset.FromUnixTimeSeconds((long)Payload(token)!["exp"]!) : (DateTimeOffset?)null;

@@ -16,7 +16,15 @@ namespace ScalekitAuth0.Http
             var text = Secret.Reveal(token);
             GrantedScopes = JwtClaims.Scopes(text);
             ExpiresOn = JwtClaims.ExpiresOn(text);
+            IsJwt = JwtClaims.IsJwt(text);
+            Audiences = JwtClaims.Audiences(text);
         }
+
+        /// <summary>Whether the token has a JWT's shape, as every Management API token has.</summary>
+        public bool IsJwt { get; }
+
+        /// <summary>The APIs the token is for (its aud claim).</summary>
+        public IReadOnlyCollection<string> Audiences { get; }
 
         public bool CanRefresh => false;
 

@@ -31,13 +31,24 @@ namespace ScalekitAuth0.Integration
     {
         private readonly Dictionary<string, Auth0Application> _byInput;
 
-        private ApplicationResolution(Dictionary<string, Auth0Application> byInput, IReadOnlyList<ApplicationResolutionFailure> failures)
+        private ApplicationResolution(Dictionary<string, Auth0Application> byInput, IReadOnlyList<ApplicationResolutionFailure> failures, IReadOnlyCollection<Auth0Application> applications)
         {
             _byInput = byInput;
             Failures = failures;
+            Applications = applications;
         }
 
         public IReadOnlyList<ApplicationResolutionFailure> Failures { get; }
+
+        /// <summary>The tenant's applications as listed.</summary>
+        public IReadOnlyCollection<Auth0Application> Applications { get; }
+
+        /// <summary>Each client id as users know it: the application's name where that names one application, else the id.</summary>
+        public static string[] Named(IEnumerable<string> clientIds, IReadOnlyCollection<Auth0Application> applications)
+        {
+            var names = applications.GroupBy(a => a.Name, StringComparer.Ordinal).Where(g => g.Count() == 1).ToDictionary(g => g.Single().ClientId, g => g.Key, StringComparer.Ordinal);
+            return clientIds.Select(id => names.TryGetValue(id, out var name) ? name : id).ToArray();
+        }
 
         /// <summary>Matches names or client ids against one listing of the tenant's applications.</summary>
         public static async Task<ApplicationResolution> ReadAsync(Auth0Client client, IEnumerable<string> namesOrIds, Operation operation)
@@ -74,7 +85,7 @@ namespace ScalekitAuth0.Integration
                     failures.Add(new ApplicationResolutionFailure(input, Problem(input, matches)));
                 }
             }
-            return new ApplicationResolution(byInput, failures);
+            return new ApplicationResolution(byInput, failures, applications);
         }
 
         /// <summary>The applications the inputs name, each once, in the order first named. Call only when there are no failures.</summary>

@@ -74,6 +74,9 @@ namespace ScalekitAuth0.Integration
         /// <summary>In the order a login meets them.</summary>
         public IReadOnlyList<IntegrationCheckStep> Steps { get; }
 
+        /// <summary>How many domains a Fix names on its command line.</summary>
+        private const int FewDomains = 3;
+
         private string ForceFix => $"New-ScalekitConnection -Name '{_name}' -Force";
 
         private async Task<IntegrationCheck> CheckDiscoveryAsync(Operation operation)
@@ -103,7 +106,7 @@ namespace ScalekitAuth0.Integration
                 return Fail(ConnectionSettings, $"The connection's scope '{scope}' lacks openid, so Scalekit returns no ID token.", $"Set-ScalekitConnection -Name '{_name}' -Scope '{("openid " + scope).Trim()}'");
             }
             var summary = $"oidc, back_channel, scope '{scope}'";
-            return ScalekitConnection.From(connection, "").ForwardsLoginHint
+            return ScalekitConnection.From(connection, null).ForwardsLoginHint
                 ? Pass(ConnectionSettings, summary + ", login_hint forwarded.")
                 : Warn(ConnectionSettings, summary + ", but login_hint is not forwarded: Scalekit cannot route users by their email domain and asks them again.", ForceFix);
         }
@@ -220,8 +223,11 @@ namespace ScalekitAuth0.Integration
             var unowned = connection.DomainAliases.Where(alias => !owners.ContainsKey(DomainName.Comparable(alias))).ToList();
             return unowned.Count == 0
                 ? Pass(HrdDomainsOwned, $"Each of the connection's {connection.DomainAliases.Length} Home Realm Discovery domain(s) belongs to a Scalekit organization.")
-                : Fail(HrdDomainsOwned, $"No Scalekit organization owns {ShownText.Few(unowned)}: Auth0 sends these users to Scalekit, which has no identity provider for them.",
-                    $"Add-HrdDomain -ConnectionName '{_name}' -Domain {string.Join(", ", unowned.Select(d => $"'{d}'"))} -Organization '<organization id or external id>'");
+                : Fail(HrdDomainsOwned, $"No Scalekit organization owns {ShownText.Few(unowned)}: Auth0 sends these users to Scalekit, which has no identity provider for them. Register each on its customer's organization (Add-HrdDomain -Organization), or stop routing them.",
+                    // A few are named; many would make a command line nobody reads, so the fix stops routing them all.
+                    unowned.Count <= FewDomains
+                        ? $"Add-HrdDomain -ConnectionName '{_name}' -Domain {string.Join(", ", unowned.Select(d => $"'{d}'"))} -Organization '<organization id or external id>'"
+                        : $"Sync-HrdDomain -ConnectionName '{_name}' -Prune");
         }
 
         private async Task<IntegrationCheck> CheckDomainConflictsAsync(Operation operation)
@@ -240,8 +246,10 @@ namespace ScalekitAuth0.Integration
             }
             var first = conflicts[0];
             var other = first.Connections.FirstOrDefault(c => c != _name) ?? first.Connections[0];
+            // Taking the domain off another kind of connection (Okta, Google) is what the user asked for here.
+            var force = routes.Connections.Any(c => c.Name == other && !ScalekitOwnership.PointsAtScalekit(c, _scalekit.Environment)) ? " -Force" : "";
             return Fail(DomainConflicts, $"Routed by more than one connection, so Auth0 sends these users to either: {ShownText.Few(conflicts.Select(c => $"{c.Domain} ({string.Join(", ", c.Connections)})").ToList())}.",
-                $"Remove-HrdDomain -ConnectionName '{other}' -Domain '{first.Domain}'");
+                $"Remove-HrdDomain -ConnectionName '{other}' -Domain '{first.Domain}'{force}");
         }
 
         /// <summary>The connection, with its options: without them nothing about Scalekit can be checked.</summary>

@@ -20,15 +20,19 @@ namespace ScalekitAuth0.Integration
     {
         public const string DefaultScope = "openid profile email";
 
-        public ScalekitConnectionSpec(string name, OidcDiscovery discovery, string clientId, SecureString clientSecret)
+        public ScalekitConnectionSpec(string name, string environmentUrl, OidcDiscovery discovery, string clientId, SecureString clientSecret)
         {
             Name = name;
+            EnvironmentUrl = environmentUrl;
             Discovery = discovery;
             ClientId = clientId;
             ClientSecret = clientSecret;
         }
 
         public string Name { get; }
+
+        /// <summary>Written as the connection's marker (<see cref="ScalekitOwnership"/>).</summary>
+        public string EnvironmentUrl { get; }
         public OidcDiscovery Discovery { get; }
         public string ClientId { get; }
         public SecureString ClientSecret { get; }
@@ -56,6 +60,7 @@ namespace ScalekitAuth0.Integration
                 ["name"] = Name,
                 ["strategy"] = "oidc",
                 ["options"] = Options(new JObject()),
+                ["metadata"] = ScalekitOwnership.Marked(null, EnvironmentUrl),
             };
             AddTopLevel(body);
             return body;
@@ -67,6 +72,7 @@ namespace ScalekitAuth0.Integration
             var write = ConnectionOptionsWrite.Of(existing, "; updating it now would erase them");
             Options(write.Options);
             var body = write.Body();
+            body["metadata"] = ScalekitOwnership.Marked(existing.Json["metadata"] as JObject, EnvironmentUrl);
             AddTopLevel(body);
             return body;
         }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -17,13 +18,17 @@ namespace ScalekitAuth0.PowerShellSupport
         private readonly PSCmdlet _cmdlet;
         private readonly PipelineWork _work;
         private readonly Auth0Context _tenant;
+        private readonly Action<Auth0Connection> _requireTarget;
         private readonly List<Request> _requests = new List<Request>();
+        private IReadOnlyCollection<Auth0Application>? _listed;
 
-        public ConnectionApplications(PSCmdlet cmdlet, PipelineWork work, Auth0Context tenant)
+        /// <param name="requireTarget">Refuses a connection the command must not change (one that does not point at Scalekit).</param>
+        public ConnectionApplications(PSCmdlet cmdlet, PipelineWork work, Auth0Context tenant, Action<Auth0Connection> requireTarget)
         {
             _cmdlet = cmdlet;
             _work = work;
             _tenant = tenant;
+            _requireTarget = requireTarget;
         }
 
         /// <summary>Collects what one input asks for; nothing is read or written until <see cref="SetAll"/>.</summary>
@@ -53,10 +58,11 @@ namespace ScalekitAuth0.PowerShellSupport
                 _work.ForEachInput(request.Id ?? request.Name, () =>
                 {
                     var connection = _work.Run(operation => client.RequireConnectionAsync(request.Id, request.Name, operation));
+                    _requireTarget(connection);
                     var enabledClients = Set(connection, resolution.For(request.Applications), enable);
                     if (enabledClients is not null && passThru)
                     {
-                        _cmdlet.WriteObject(ScalekitConnection.From(connection, _tenant.Domain, enabledClients));
+                        _cmdlet.WriteObject(ScalekitConnection.From(connection, _tenant, Named(enabledClients)));
                     }
                 });
             }
@@ -71,11 +77,32 @@ namespace ScalekitAuth0.PowerShellSupport
         {
             var client = _tenant.Client;
             var resolution = _work.Run(operation => ApplicationResolution.ReadAsync(client, namesOrIds, operation));
+            _listed = resolution.Applications;
             foreach (var failure in resolution.Failures)
             {
                 _work.Report(failure.Error, failure.Input);
             }
             return resolution.Failures.Count == 0 ? resolution : null;
+        }
+
+        /// <summary>The applications the connection is enabled for, by name where the name is unique (one read, and one listing per command).</summary>
+        public string[] EnabledFor(Auth0Connection connection)
+        {
+            var client = _tenant.Client;
+            return Named(_work.Run(operation => client.GetEnabledClientIdsAsync(connection.Id, operation)));
+        }
+
+        /// <summary>Client ids as names where known: the applications are listed once per command.</summary>
+        public string[] Named(IEnumerable<string> clientIds)
+        {
+            var client = _tenant.Client;
+            _listed ??= _work.Run(async operation =>
+            {
+                var applications = new List<Auth0Application>();
+                await client.ListApplicationsAsync(applications.AddRange, operation).ConfigureAwait(false);
+                return (IReadOnlyCollection<Auth0Application>)applications;
+            });
+            return ApplicationResolution.Named(clientIds, _listed);
         }
 
         /// <summary>

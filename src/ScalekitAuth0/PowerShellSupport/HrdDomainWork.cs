@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Hrd;
 
@@ -14,39 +16,47 @@ namespace ScalekitAuth0.PowerShellSupport
         private readonly PipelineWork _work;
         private readonly Auth0Context _tenant;
         private readonly HrdDomainEditor _editor;
+        private readonly Action<Auth0Connection> _requireTarget;
         private HrdDomainRoutes? _routes;
 
-        public HrdDomainWork(PipelineWork work, Auth0Context tenant)
+        /// <param name="requireTarget">Refuses a connection the command must not change (one that does not point at Scalekit).</param>
+        public HrdDomainWork(PipelineWork work, Auth0Context tenant, Action<Auth0Connection> requireTarget)
         {
             _work = work;
             _tenant = tenant;
             _editor = new HrdDomainEditor(tenant.Client);
+            _requireTarget = requireTarget;
         }
 
         /// <summary>Every connection of the tenant, listed once per command however many connections and domains it is given.</summary>
         public HrdDomainRoutes Routes => _routes ??= ReadRoutes();
 
+        /// <summary>The connection the input names, from the listing; one the command must not change is refused before anything is planned.</summary>
         public Auth0Connection Target(string connectionName)
         {
             var routes = Routes;
             var client = _tenant.Client;
-            return _work.Run(operation => routes.RequireAsync(client, connectionName, operation));
+            var target = _work.Run(operation => routes.RequireAsync(client, connectionName, operation));
+            _requireTarget(target);
+            return target;
         }
 
-        /// <summary>The domains the target may start routing; each one another connection routes is reported, naming that connection.</summary>
-        public List<string> Routable(IEnumerable<string> domains, Auth0Connection target)
+        /// <summary>The connection read on its own, for a command that needs no listing of the tenant; refused as <see cref="Target"/> refuses.</summary>
+        public Auth0Connection Read(string connectionName)
         {
-            var routable = new List<string>();
-            foreach (var domain in domains)
+            var client = _tenant.Client;
+            var target = _work.Run(operation => client.RequireConnectionAsync(null, connectionName, operation));
+            _requireTarget(target);
+            return target;
+        }
+
+        /// <summary>The domains the target may start routing; those another connection routes are reported in one error, naming each connection.</summary>
+        public List<string> Routable(IReadOnlyCollection<string> domains, Auth0Connection target)
+        {
+            var (routable, refusal) = Routes.Split(domains, target);
+            if (refusal is not null)
             {
-                if (Routes.Refusal(domain, target) is ScalekitAuth0Exception refusal)
-                {
-                    _work.Report(refusal, domain);
-                }
-                else
-                {
-                    routable.Add(domain);
-                }
+                _work.Report(refusal, domains.Except(routable).ToList());
             }
             return routable;
         }

@@ -20,7 +20,8 @@ namespace ScalekitAuth0.Scalekit
 
         private const string Organizations = "api/v1/organizations";
 
-        private string Environment => Transport.BaseUri.GetLeftPart(UriPartial.Authority);
+        /// <summary>The environment URL, as contexts and Scalekit's issuer write it.</summary>
+        public string Environment => Transport.BaseUri.GetLeftPart(UriPartial.Authority);
 
         /// <summary>
         /// Creates the organization. With an external id, a create that got no clear answer, or that
@@ -56,6 +57,27 @@ namespace ScalekitAuth0.Scalekit
                 }
                 return Organization(await Transport.SendAsync(ApiRequest.Post(Organizations, body), operation).ConfigureAwait(false), "POST");
             }
+        }
+
+        /// <summary>Sets the fields given (null: left as they are); metadata is replaced whole, as Scalekit stores it.</summary>
+        public async Task<ScalekitOrganization> UpdateOrganizationAsync(string id, string? displayName, string? externalId, IReadOnlyDictionary<string, string>? metadata, Operation operation)
+        {
+            var body = new JObject();
+            if (displayName is not null)
+            {
+                body["display_name"] = displayName;
+            }
+            if (externalId is not null)
+            {
+                body["external_id"] = externalId;
+            }
+            if (metadata is not null)
+            {
+                body["metadata"] = new JObject(metadata.Select(pair => new JProperty(pair.Key, pair.Value)));
+            }
+            // Whole values: the same PATCH sent twice leaves the same organization.
+            var path = $"{Organizations}/{Uri.EscapeDataString(id)}";
+            return Organization(await Transport.SendAsync(ApiRequest.Patch(path, body, repeatable: true), operation).ConfigureAwait(false), "PATCH");
         }
 
         public Task<ScalekitOrganization?> FindOrganizationAsync(string id, Operation operation) =>

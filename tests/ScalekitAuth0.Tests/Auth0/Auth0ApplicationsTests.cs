@@ -69,7 +69,7 @@ public sealed class Auth0ApplicationsTests(ModuleSandboxFixture fixture) : IClas
     }
 
     [Fact]
-    public async Task Lists_applications_page_by_page_asking_only_for_ids_and_names()
+    public async Task Lists_applications_page_by_page_asking_only_for_what_it_uses()
     {
         await AddApplications(150);
         fixture.Host.RequestLog.Clear();
@@ -79,7 +79,7 @@ public sealed class Auth0ApplicationsTests(ModuleSandboxFixture fixture) : IClas
         Assert.Empty(resolution.Failures);
         var listings = Requests("GET", "/api/v2/clients");
         Assert.True(listings.Count >= 2, $"{listings.Count} listing request(s) for 150+ applications");
-        Assert.All(listings, r => Assert.Contains("fields=client_id,name,callbacks&include_fields=true", Uri.UnescapeDataString(r.Query)));
+        Assert.All(listings, r => Assert.Contains("fields=client_id,name,callbacks,app_type&include_fields=true", Uri.UnescapeDataString(r.Query)));
         Assert.Contains("from=", listings[1].Query);
     }
 

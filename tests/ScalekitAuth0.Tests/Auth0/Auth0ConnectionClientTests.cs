@@ -18,7 +18,7 @@ public sealed class Auth0ConnectionClientTests(ModuleSandboxFixture fixture) : I
     {
         var scalekit = fixture.ScalekitContext();
         var discovery = await scalekit.Client.GetDiscoveryAsync(Operation.Silent());
-        return new ScalekitConnectionSpec(name, discovery, scalekit.ClientId, Secret.Protect("scalekit-secret"));
+        return new ScalekitConnectionSpec(name, scalekit.EnvironmentUrl, discovery, scalekit.ClientId, Secret.Protect("scalekit-secret"));
     }
 
     [Fact]

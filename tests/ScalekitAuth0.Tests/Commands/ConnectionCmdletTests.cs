@@ -161,7 +161,7 @@ public sealed class ConnectionCmdletTests(ModuleSandboxFixture fixture) : IClass
             ["id"] = (string?)client["client_id"],
             ["secret"] = Secret.Protect((string)client["client_secret"]!),
         });
-        Assert.Contains(_shell.Warnings, w => w.Message.Contains("'create:connections'"));
+        Assert.Contains("create:connections", Assert.Single(_shell.Warnings).Message);
 
         var record = _shell.Terminating("New-ScalekitConnection -Name scalekit");
 

@@ -37,13 +37,13 @@ public sealed class HrdDomainSandboxTests(ModuleSandboxFixture fixture) : Sandbo
 
         var routes = await HrdDomainRoutes.ReadAsync(client, Operation.Silent());
 
-        var refusal = routes.Refusal("ACME.com", target);
+        var (routable, refusal) = routes.Split(new[] { "ACME.com", "mine.com", "new.com" }, target);
+        Assert.Equal(new[] { "mine.com", "new.com" }, routable);
         Assert.Equal("HrdDomainRoutedElsewhere", refusal!.ErrorId);
         Assert.Contains("'other-sso'", refusal.Message);
+        Assert.Contains("'ACME.com'", refusal.Message);
         Assert.Contains(other.Id, refusal.Message);
-        Assert.Null(routes.Refusal("acme.com", other));
-        Assert.Null(routes.Refusal("mine.com", target));
-        Assert.Null(routes.Refusal("new.com", target));
+        Assert.Null(routes.Split(new[] { "acme.com" }, other).Refusal);
         Assert.Equal(target.Id, (await routes.RequireAsync(client, "scalekit", Operation.Silent())).Id);
         Assert.Equal("ScalekitConnectionNotFound",
             (await Assert.ThrowsAsync<ScalekitAuth0Exception>(() => routes.RequireAsync(client, "absent", Operation.Silent()))).ErrorId);

@@ -18,7 +18,7 @@ public abstract class SandboxClientTest(ModuleSandboxFixture fixture) : IClassFi
     private protected async Task<Auth0Connection> CreateScalekitConnectionAsync(Auth0Client client, string name, params string[] domains)
     {
         var scalekit = Fixture.ScalekitContext();
-        var spec = new ScalekitConnectionSpec(name, await scalekit.Client.GetDiscoveryAsync(Operation.Silent()), scalekit.ClientId, Secret.Protect("scalekit-secret"))
+        var spec = new ScalekitConnectionSpec(name, scalekit.EnvironmentUrl, await scalekit.Client.GetDiscoveryAsync(Operation.Silent()), scalekit.ClientId, Secret.Protect("scalekit-secret"))
         {
             HrdDomains = domains,
         };

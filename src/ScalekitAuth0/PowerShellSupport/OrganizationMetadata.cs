@@ -10,25 +10,29 @@ using ScalekitAuth0.Text;
 namespace ScalekitAuth0.PowerShellSupport
 {
     /// <summary>
-    /// What -Metadata accepts: Scalekit keeps organization metadata as a map of strings, so each value
-    /// must be one scalar, written the same on every machine. A nested table, a list or an object
-    /// would be stored as its type name ("System.Collections.Hashtable") and then "match" on every
-    /// re-run, so it is refused, naming the key.
+    /// -Metadata of New- and Set-ScalekitOrganization, as the client sends it. Scalekit keeps
+    /// organization metadata as a map of strings, so each value must be one scalar, written the same
+    /// on every machine. A nested table, a list or an object would be stored as its type name
+    /// ("System.Collections.Hashtable") and then "match" on every re-run, so it is refused, naming the key.
     /// </summary>
-    internal static class MetadataArgument
+    internal static class OrganizationMetadata
     {
         /// <summary>
         /// The pairs as Scalekit stores them, each value in the invariant culture (ISO 8601 dates,
         /// true/false, 1.5); or one error naming every key whose value is not one scalar.
         /// </summary>
-        public static IReadOnlyDictionary<string, string> Parse(IDictionary metadata, string parameterName)
+        public static IReadOnlyDictionary<string, string>? From(IDictionary? metadata)
         {
+            if (metadata is null)
+            {
+                return null;
+            }
             var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
             var refused = new List<(string Key, object? Value)>();
             foreach (DictionaryEntry entry in metadata)
             {
                 var key = Scalar(entry.Key)
-                    ?? throw Refused(parameterName, $"a key is of type {TypeName(entry.Key)}", "Use text keys, such as @{ plan = 'gold' }.");
+                    ?? throw Refused($"a key is of type {TypeName(entry.Key)}", "Use text keys, such as @{ plan = 'gold' }.");
                 if (Scalar(entry.Value) is string value)
                 {
                     pairs[key] = value;
@@ -41,7 +45,7 @@ namespace ScalekitAuth0.PowerShellSupport
             if (refused.Count > 0)
             {
                 var named = string.Join(", ", refused.Select(r => $"'{ShownText.Printable(r.Key)}' ({TypeName(r.Value)})"));
-                throw Refused(parameterName,
+                throw Refused(
                     $"{(refused.Count == 1 ? "the value of key" : "the values of keys")} {named} {(refused.Count == 1 ? "is" : "are")} not one string, number, date or boolean; Scalekit stores each metadata value as one string",
                     Advice(refused[0].Value, refused[0].Key));
             }
@@ -88,7 +92,10 @@ namespace ScalekitAuth0.PowerShellSupport
             _ => "Give a string, a number, a date or $true/$false, or convert it to the text you want stored.",
         };
 
-        private static ScalekitAuth0Exception Refused(string parameterName, string why, string advice) =>
-            ScalekitAuth0Exception.InvalidArgument("InvalidScalekitMetadata", $"-{parameterName}: {why}.", advice);
+        private static ScalekitAuth0Exception Refused(string why, string advice) =>
+            ScalekitAuth0Exception.InvalidArgument("InvalidScalekitMetadata", $"-Metadata: {why}.", advice);
+        /// <summary>Whether the organization holds exactly these pairs.</summary>
+        public static bool Holds(ScalekitOrganization organization, IReadOnlyDictionary<string, string> metadata) =>
+            metadata.Count == organization.Metadata.Count && metadata.All(pair => organization.Metadata.TryGetValue(pair.Key, out var value) && value == pair.Value);
     }
 }

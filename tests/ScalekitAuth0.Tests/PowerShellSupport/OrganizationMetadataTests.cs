@@ -7,7 +7,7 @@ using Xunit;
 namespace ScalekitAuth0.Tests.PowerShellSupport;
 
 /// <summary>-Metadata values as Scalekit stores them (strings), whatever the culture of the machine the runbook runs on.</summary>
-public sealed class MetadataArgumentTests
+public sealed class OrganizationMetadataTests
 {
     public static TheoryData<string> Cultures => new() { "de-DE", "tr-TR", "en-US" };
 
@@ -31,7 +31,7 @@ public sealed class MetadataArgumentTests
             ["INDEX"] = "i",
         };
 
-        var written = MetadataArgument.Parse(metadata, "Metadata");
+        var written = OrganizationMetadata.From(metadata)!;
 
         Assert.Equal("2026-01-02T03:04:05.0000000Z", written["since"]);
         Assert.Equal("2027-01-02T03:04:05.0000000+01:00", written["renews"]);
@@ -62,7 +62,7 @@ public sealed class MetadataArgumentTests
     {
         using var _ = new CultureScope("tr-TR");
 
-        var error = Assert.Throws<ScalekitAuth0Exception>(() => MetadataArgument.Parse(new Hashtable { ["plan"] = value }, "Metadata"));
+        var error = Assert.Throws<ScalekitAuth0Exception>(() => OrganizationMetadata.From(new Hashtable { ["plan"] = value }));
 
         Assert.Equal("InvalidScalekitMetadata", error.ErrorId);
         Assert.Contains("-Metadata", error.Message);
@@ -74,8 +74,8 @@ public sealed class MetadataArgumentTests
     [Fact]
     public void Every_key_whose_value_is_not_a_scalar_is_named_in_one_error()
     {
-        var error = Assert.Throws<ScalekitAuth0Exception>(() => MetadataArgument.Parse(
-            new Hashtable { ["plan"] = new Hashtable(), ["tags"] = new[] { "a" }, ["tier"] = "gold", ["owner"] = null }, "Metadata"));
+        var error = Assert.Throws<ScalekitAuth0Exception>(() => OrganizationMetadata.From(
+            new Hashtable { ["plan"] = new Hashtable(), ["tags"] = new[] { "a" }, ["tier"] = "gold", ["owner"] = null }));
 
         Assert.Equal("InvalidScalekitMetadata", error.ErrorId);
         Assert.Contains("'plan' (Hashtable)", error.Message);
