@@ -22,9 +22,6 @@ namespace ScalekitAuth0.Commands
     [OutputType(typeof(ScalekitConnection))]
     public sealed class AddHrdDomainCommand : HrdDomainBatchCmdlet
     {
-        [Parameter(HelpMessage = "Routes a domain that would send users of many organizations to the connection (a public mail provider such as gmail.com, an IP address, an all-digit top-level name), which is otherwise refused.")]
-        public SwitchParameter Force { get; set; }
-
         private protected override string Accept(string domain) => RoutableDomainInput.Accept(this, domain, nameof(Domain), Force);
 
         private protected override void Apply(HrdDomainBatch batch)

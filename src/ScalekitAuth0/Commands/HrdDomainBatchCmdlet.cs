@@ -39,7 +39,7 @@ namespace ScalekitAuth0.Commands
         [ValidateText]
         public object? Organization { get; set; }
 
-        [Parameter(HelpMessage = "Changes the connection even when it does not point at Scalekit (another OIDC connection of the tenant), instead of failing with NotAScalekitConnection.")]
+        [Parameter(HelpMessage = "Changes the connection even when it does not point at Scalekit (another OIDC connection of the tenant), instead of failing with NotAScalekitConnection. Add-HrdDomain also routes, instead of refusing with HrdDomainRoutesEveryone, a domain that would send everyone to the connection (a public mail provider such as gmail.com, an IP address, an all-digit top-level name).")]
         public SwitchParameter Force { get; set; }
 
         /// <summary>The tenant's routes, the target connections and their checked writes, for this command.</summary>
