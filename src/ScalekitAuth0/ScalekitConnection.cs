@@ -1,4 +1,5 @@
 using System.Linq;
+using Newtonsoft.Json.Linq;
 using ScalekitAuth0.Auth0;
 
 namespace ScalekitAuth0
@@ -61,7 +62,7 @@ namespace ScalekitAuth0
             Issuer = connection.Option("issuer"),
             ShowAsButton = connection.ShowAsButton,
             HrdDomains = connection.DomainAliases.ToArray(),
-            ForwardsLoginHint = (string?)connection.Options?["upstream_params"]?["login_hint"]?["alias"] == "login_hint",
+            ForwardsLoginHint = (connection.UpstreamParam("login_hint")?["alias"] as JValue)?.Value as string == "login_hint",
             EnabledClients = enabledClients,
             Source = connection,
         };

@@ -1,12 +1,12 @@
-# The hostile inputs users really paste, given to every string (and SecureString, and string-taking
-# object) parameter of every cmdlet: each must stop the command with a specific error that names the
+# The hostile inputs users really paste, given to every string (and SecureString, string-taking
+# object, and hashtable) parameter of every cmdlet: each must stop the command with a specific error that names the
 # parameter or the input, and send no write request. The parameters are found by reflection, so a new
 # one that the corpus below does not cover fails the first test, naming it.
 BeforeDiscovery {
     . $PSScriptRoot/Common.ps1
 
     $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
-    $textTypes = [string], [string[]], [object], [object[]], [securestring]
+    $textTypes = [string], [string[]], [object], [object[]], [securestring], [hashtable]
     $parameters = Get-Command -Module ScalekitAuth0 -CommandType Cmdlet | ForEach-Object {
         $command = $_
         $command.Parameters.Values | Where-Object { $_.Name -notin $common -and $_.ParameterType -in $textTypes } |
@@ -24,21 +24,31 @@ BeforeDiscovery {
         noAt        = 'jane.acme.com'
         twoAt       = 'jane@acme@acme.com'
         plainSecret = 'sks_pasted_in_plain_text_0123456789'
+        userInfo    = 'http://skc_1:sks_pasted_as_user_info_0123456789@127.0.0.1:1'
+        publicMail  = 'gmail.com'
+        ipAddress   = '192.168.0.1'
+        numericTld  = 'acme.123'
+        # Metadata whose values are not one scalar each (Scalekit stores strings).
+        nested      = @{ plan = @{ tier = 'gold' } }
+        list        = @{ tags = @('a', 'b') }
+        object      = @{ owner = [pscustomobject]@{ a = 1 } }
     }
     $text = 'empty', 'whitespace', 'long', 'nul', 'escape'
     $host_ = $text + 'url', 'email'
+    # Domains that would send everyone to one connection: refused where a command starts routing a domain.
+    $routed = $host_ + 'publicMail', 'ipAddress', 'numericTld'
 
     # 'Cmdlet -Parameter' = the inputs it gets, and the other arguments that make the call otherwise valid
     # (names of things the sandbox holds: connection scalekit, organization acme, application My App).
     $corpus = [ordered]@{
-        'Add-HrdDomain -Domain'                        = @{ Inputs = $host_; With = @{ ConnectionName = 'scalekit' } }
+        'Add-HrdDomain -Domain'                        = @{ Inputs = $routed; With = @{ ConnectionName = 'scalekit' } }
         'Add-HrdDomain -ConnectionName'                = @{ Inputs = $text; With = @{ Domain = 'acme.com' } }
         'Add-HrdDomain -Organization'                  = @{ Inputs = $text; With = @{ ConnectionName = 'scalekit'; Domain = 'acme.com' } }
-        'Connect-Auth0 -Domain'                        = @{ Inputs = $text + 'email'; With = @{ Credential = '<Auth0Credential>' } }
+        'Connect-Auth0 -Domain'                        = @{ Inputs = $text + 'email', 'userInfo'; With = @{ Credential = '<Auth0Credential>' } }
         'Connect-Auth0 -ClientId'                      = @{ Inputs = $text; With = @{ Domain = '<Auth0Url>'; ClientSecret = '<Auth0Secret>' } }
         'Connect-Auth0 -ClientSecret'                  = @{ Inputs = @('plainSecret'); With = @{ Domain = '<Auth0Url>'; ClientId = 'x' } }
         'Connect-Auth0 -AccessToken'                   = @{ Inputs = @('plainSecret'); With = @{ Domain = '<Auth0Url>' } }
-        'Connect-Scalekit -EnvironmentUrl'             = @{ Inputs = $text + 'email'; With = @{ Credential = '<ScalekitCredential>' } }
+        'Connect-Scalekit -EnvironmentUrl'             = @{ Inputs = $text + 'email', 'userInfo'; With = @{ Credential = '<ScalekitCredential>' } }
         'Connect-Scalekit -ClientId'                   = @{ Inputs = $text; With = @{ EnvironmentUrl = '<ScalekitUrl>'; ClientSecret = '<ScalekitSecret>' } }
         'Connect-Scalekit -ClientSecret'               = @{ Inputs = @('plainSecret'); With = @{ EnvironmentUrl = '<ScalekitUrl>'; ClientId = 'x' } }
         'Disable-ScalekitConnection -Name'             = @{ Inputs = $text; With = @{ Application = 'My App'; Confirm = $false } }
@@ -58,10 +68,11 @@ BeforeDiscovery {
         'New-ScalekitConnection -Name'                 = @{ Inputs = $text; With = @{} }
         'New-ScalekitConnection -DisplayName'          = @{ Inputs = $text; With = @{ Name = 'scalekit2' } }
         'New-ScalekitConnection -Scope'                = @{ Inputs = $text; With = @{ Name = 'scalekit2' } }
-        'New-ScalekitConnection -HrdDomain'            = @{ Inputs = $host_; With = @{ Name = 'scalekit2' } }
+        'New-ScalekitConnection -HrdDomain'            = @{ Inputs = $routed; With = @{ Name = 'scalekit2' } }
         'New-ScalekitConnection -EnabledClient'        = @{ Inputs = $text; With = @{ Name = 'scalekit2' } }
         'New-ScalekitOrganization -DisplayName'        = @{ Inputs = $text; With = @{ ExternalId = 'globex' } }
         'New-ScalekitOrganization -ExternalId'         = @{ Inputs = $text; With = @{ DisplayName = 'Globex' } }
+        'New-ScalekitOrganization -Metadata'           = @{ Inputs = 'nested', 'list', 'object'; With = @{ DisplayName = 'Globex'; ExternalId = 'globex' } }
         'New-ScalekitPortalLink -Organization'         = @{ Inputs = $text; With = @{} }
         'New-ScalekitPortalLink -Feature'              = @{ Inputs = $text; With = @{ Organization = 'acme' } }
         'Remove-HrdDomain -Domain'                     = @{ Inputs = $host_; With = @{ ConnectionName = 'scalekit'; Confirm = $false } }
@@ -74,6 +85,7 @@ BeforeDiscovery {
         'Set-ScalekitOrganization -Organization'       = @{ Inputs = $text; With = @{ DisplayName = 'Globex' } }
         'Set-ScalekitOrganization -DisplayName'        = @{ Inputs = $text; With = @{ Organization = 'acme' } }
         'Set-ScalekitOrganization -ExternalId'         = @{ Inputs = $text; With = @{ Organization = 'acme' } }
+        'Set-ScalekitOrganization -Metadata'           = @{ Inputs = 'nested', 'list', 'object'; With = @{ Organization = 'acme' } }
         'Remove-ScalekitRedirectUri -ClientId'         = @{ Inputs = $text; With = @{ Uri = 'https://acme.com/login/callback'; Confirm = $false } }
         'Set-Auth0LoginPrompt -UniversalLoginExperience' = @{ Inputs = $text + 'url'; With = @{ IdentifierFirst = $true } }
         'Set-ScalekitConnection -Name'                 = @{ Inputs = $text; With = @{ DisplayName = 'SSO' } }
@@ -161,9 +173,12 @@ Describe 'The bad-input corpus' {
         $errorId | Should -Not -BeLike 'System.*'
         $message = "$($record.Exception.Message) $($record.ErrorDetails.Message)"
         $names = $message -match "\b$Parameter\b"
-        $shows = $Value.Trim().Length -gt 0 -and $message.Contains((Get-Shown $Value))
+        $shows = $Value -is [string] -and $Value.Trim().Length -gt 0 -and $message.Contains((Get-Shown $Value))
         ($names -or $shows) | Should -BeTrue -Because "the message must name -$Parameter or the input: $message"
         if ($Kind -eq 'plainSecret') { $message | Should -Not -BeLike "*$Value*" -Because 'a secret is never echoed' }
+        if ($Kind -eq 'userInfo') {
+            "$message $($record.TargetObject)" | Should -Not -BeLike '*sks_pasted_as_user_info*' -Because 'user info in an address is never echoed'
+        }
         Get-SandboxRequest | Where-Object { $_.method -ne 'GET' -and $_.path -ne '/oauth/token' } | ForEach-Object { "$($_.method) $($_.path)" } |
             Should -BeNullOrEmpty -Because 'a refused input writes nothing'
     }

@@ -251,6 +251,74 @@ Describe 'Add-HrdDomain' {
 
         Get-Write | Should -BeNullOrEmpty
     }
+
+    It 'refuses <Domain> ("<Why>") unless -Force, with or without -Organization' -ForEach @(
+        @{ Domain = 'gmail.com'; Why = 'public mail provider' }
+        @{ Domain = 'Outlook.COM'; Why = 'public mail provider' }
+        @{ Domain = '10.0.0.1'; Why = 'IP address' }
+        @{ Domain = 'acme.123'; Why = 'all digits' }
+    ) {
+        $null = New-ScalekitOrganization -DisplayName Acme -ExternalId acme
+        Clear-SandboxRequest
+
+        $null = Add-HrdDomain -ConnectionName scalekit -Domain $Domain, acme.com -ErrorVariable failures -ErrorAction SilentlyContinue
+        $null = Add-HrdDomain -ConnectionName scalekit -Domain $Domain -Organization acme -ErrorVariable +failures -ErrorAction SilentlyContinue
+
+        $failures | Should -HaveCount 2
+        $failures | ForEach-Object {
+            Get-ErrorId $_ | Should -Be 'HrdDomainRoutesEveryone'
+            $_.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $_.Exception.Message | Should -BeLike "*'$($Domain.ToLowerInvariant())'*$Why*"
+            $_.ErrorDetails.RecommendedAction | Should -BeLike '*-Force*'
+        }
+        Get-StoredAlias | Should -Be @('acme.com') -Because 'the other domain of the command is still added'
+        @(Get-SandboxRequest -Service scalekit -Method POST) | Should -BeNullOrEmpty
+    }
+
+    It 'routes a public mail domain with -Force; with -Organization, Scalekit still refuses it and Auth0 does not route it' {
+        $null = New-ScalekitOrganization -DisplayName Acme -ExternalId acme
+
+        $null = Add-HrdDomain -ConnectionName scalekit -Domain gmail.com -Organization acme -Force -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures | Should -HaveCount 1
+        Get-ErrorId $failures[0] | Should -Be 'ScalekitDomainRefused'
+        Get-StoredAlias | Should -BeNullOrEmpty
+
+        $null = Add-HrdDomain -ConnectionName scalekit -Domain gmail.com -Force
+
+        Get-StoredAlias | Should -Be @('gmail.com')
+    }
+
+    It 'warns about a name that mixes scripts, and adds it' {
+        $lookalike = "$([char]0x0430)cme.com"
+
+        $null = Add-HrdDomain -ConnectionName scalekit -Domain $lookalike, globex.com -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $warnings | Should -HaveCount 1
+        "$($warnings[0])" | Should -BeLike "*'xn--cme-5cd.com' mixes Latin, Greek or Cyrillic*"
+        Get-StoredAlias | Sort-Object | Should -Be @('globex.com', 'xn--cme-5cd.com')
+    }
+
+    It 'is not stopped by a malformed connection elsewhere in the tenant, and names it in a warning' {
+        $null = Add-SandboxUncheckedConnection @{ name = 'legacy-oidc'; strategy = 'oidc'; options = @{ client_id = 'x'; domain_aliases = @('legacy.com', @{ domain = 'odd.com' }, 42); upstream_params = 'login_hint' } }
+        $null = Add-SandboxUncheckedConnection @{ name = 'legacy-options'; strategy = 'oidc'; options = 'not an object' }
+        Clear-SandboxRequest
+
+        $null = Add-HrdDomain -ConnectionName scalekit -Domain acme.com, legacy.com -WarningVariable warnings -WarningAction SilentlyContinue -ErrorVariable failures -ErrorAction SilentlyContinue
+        $listed = @(Get-HrdDomain -WarningAction SilentlyContinue)
+        $connections = @(Get-ScalekitConnection -WarningAction SilentlyContinue -WarningVariable +warnings)
+        $checks = @(Test-ScalekitAuth0Integration -Name scalekit -WarningAction SilentlyContinue -WarningVariable +warnings -ErrorVariable +failures)
+
+        @($warnings | Where-Object { "$_" -like "*'legacy-oidc'*malformed*" }) | Should -Not -BeNullOrEmpty
+        "$($warnings | Where-Object { "$_" -like "*'legacy-oidc'*" } | Select-Object -First 1)" | Should -BeLike '*domain_aliases has 2 entries that are not text*upstream_params is text*'
+        @($warnings | Where-Object { "$_" -like "*'legacy-options'*options is text*" }) | Should -Not -BeNullOrEmpty
+        # What is readable of the malformed connection still counts: legacy.com stays its own.
+        $failures | ForEach-Object { Get-ErrorId $_ } | Should -Be @('HrdDomainRoutedElsewhere')
+        $failures | ForEach-Object { $_.Exception } | Where-Object { $_ -isnot [ScalekitAuth0.ScalekitAuth0Exception] -and $_ -isnot [ScalekitAuth0.Http.ApiException] } | Should -BeNullOrEmpty
+        Get-StoredAlias | Should -Be @('acme.com')
+        $listed.Domain | Sort-Object | Should -Be @('acme.com', 'legacy.com')
+        $connections.Name | Should -Contain 'scalekit'
+        $checks | Should -Not -BeNullOrEmpty
+    }
 }
 
 Describe 'Two runbooks adding domains to one connection at the same moment' {
@@ -342,6 +410,24 @@ Describe 'Sync-HrdDomain' {
         $result.Removed | Should -BeNullOrEmpty
         $result.Applied | Should -BeFalse -Because 'nothing was written'
         Get-Write | Should -BeNullOrEmpty
+    }
+
+    It '-Prune removes nothing live when Scalekit answers at most 50 domains a page (60 live)' {
+        $live = 1..60 | ForEach-Object { "d$_.big.example" }
+        $null = New-StoredOrganization -DisplayName Big -ExternalId big -Domain $live
+        $null = Add-HrdDomain -ConnectionName scalekit -Domain $live
+        Set-SandboxShape -Service scalekit -PageSize 50
+        Clear-SandboxRequest
+
+        $result = Sync-HrdDomain -ConnectionName scalekit -Prune -Confirm:$false
+
+        $result.Removed | Should -Be @('stale.com')
+        $stored = Get-StoredAlias
+        $live | Where-Object { $_ -notin $stored } | Should -BeNullOrEmpty
+        $stored | Should -HaveCount 63
+        # Asked for more than it answered: the first page of Big's domains held 50 and was not the last.
+        $bigPages = @(Get-SandboxRequest -Service scalekit -Method GET -Path '/api/v1/organizations/*/domains' | Where-Object query -like '*page_number=1*')
+        $bigPages | Should -Not -BeNullOrEmpty
     }
 
     It 'reads every page of organizations' {

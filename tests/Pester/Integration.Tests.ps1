@@ -234,7 +234,9 @@ Describe 'Test-ScalekitAuth0Integration' {
     }
 
     It 'fails only the check whose read failed, with the error, and goes on' {
-        Add-SandboxFault @{ service = 'auth0'; method = 'GET'; path = '/api/v2/connections/'; count = 1; kind = 'status'; status = 500 }
+        # Every try of the enabled-clients read: one 500 alone is retried, and the check would pass.
+        $id = (Invoke-SandboxAuth0Api 'api/v2/connections?name=scalekit' | Select-Object -First 1).id
+        Add-SandboxFault @{ service = 'auth0'; method = 'GET'; path = "/api/v2/connections/$id/clients"; count = 5; kind = 'status'; status = 500 }
 
         $checks = @(Test-ScalekitAuth0Integration -Name scalekit)
 

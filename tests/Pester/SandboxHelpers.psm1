@@ -198,7 +198,7 @@ function Get-SandboxRequest {
 
 function Clear-SandboxRequest([psobject]$Sandbox) { $null = Invoke-SandboxControl DELETE requests -Sandbox $Sandbox }
 
-# State back to the seeds; faults, rate limit and request log cleared.
+# State back to the seeds; faults, rate limit, page-size caps, token lifetimes and request log cleared.
 function Reset-Sandbox([psobject]$Sandbox) { $null = Invoke-SandboxControl POST reset -Sandbox $Sandbox }
 
 # Add-SandboxFault @{ service = 'auth0'; method = 'POST'; path = '/api/v2/connections'; count = 1; kind = 'status'; status = 429; retryAfter = '1' }
@@ -225,6 +225,32 @@ function Set-SandboxRateLimit {
     )
     if (-not $PSBoundParameters.ContainsKey('Burst')) { $Burst = $PerSecond }
     $null = Invoke-SandboxControl PUT rate-limit @{ service = $Service; perSecond = $PerSecond; burst = $Burst } -Sandbox $Sandbox
+}
+
+# How a service answers, for tests of a stricter or shorter-lived deployment than the documented one:
+# -PageSize, the most items a page whatever the client asks for (Scalekit's page_size, Auth0's take and
+# per_page); -TokenLifetime, the seconds its next access tokens live. 0 restores the normal answer.
+function Set-SandboxShape {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)][ValidateSet('auth0', 'scalekit')][string]$Service,
+        [ValidateRange(0, 1000)][int]$PageSize,
+        [ValidateRange(0, 86400)][int]$TokenLifetime,
+        [psobject]$Sandbox
+    )
+    if ($PSBoundParameters.ContainsKey('PageSize')) { $null = Invoke-SandboxControl PUT page-size @{ service = $Service; max = $PageSize } -Sandbox $Sandbox }
+    if ($PSBoundParameters.ContainsKey('TokenLifetime')) { $null = Invoke-SandboxControl PUT token-lifetime @{ service = $Service; seconds = $TokenLifetime } -Sandbox $Sandbox }
+}
+
+# An Auth0 connection stored exactly as given, without the checks of a create: one another tool or an
+# older API version left malformed. Returns its id.
+function Add-SandboxUncheckedConnection {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory, Position = 0)][hashtable]$Connection,
+        [psobject]$Sandbox
+    )
+    (Invoke-SandboxControl POST auth0/connections $Connection -Sandbox $Sandbox).id
 }
 
 # An Auth0 machine-to-machine client granted only -Scope. Returns ClientId, ClientSecret (SecureString)
@@ -340,6 +366,8 @@ Export-ModuleMember -Function @(
     'Add-SandboxFault'
     'Clear-SandboxFault'
     'Set-SandboxRateLimit'
+    'Set-SandboxShape'
+    'Add-SandboxUncheckedConnection'
     'New-SandboxAuth0Client'
     'Add-SandboxCustomDomain'
     'Add-SandboxSsoConnection'

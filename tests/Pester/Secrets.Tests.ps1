@@ -79,7 +79,8 @@ Describe 'Secrets' {
         # Failures whose errors must not carry a secret either: a create that keeps failing, a token
         # request that fails on the server, and the connection's secret refused by Scalekit.
         Add-SandboxFault @{ service = 'auth0'; method = 'POST'; path = '/api/v2/connections'; count = 2; kind = 'status'; status = 500 }
-        Add-SandboxFault @{ service = 'scalekit'; method = 'POST'; path = '/oauth/token'; count = 1; kind = 'status'; status = 500 }
+        # Five: a token request is safe to repeat, so a 500 is retried up to the transport's five tries.
+        Add-SandboxFault @{ service = 'scalekit'; method = 'POST'; path = '/oauth/token'; count = 5; kind = 'status'; status = 500 }
         $failures = @(Invoke-Captured {
                 New-ScalekitConnection -Name second -Verbose -Debug }, {
                 Connect-Scalekit -EnvironmentUrl $sandbox.ScalekitUrl -Credential $sandbox.ScalekitCredential -Verbose -Debug })
@@ -148,5 +149,39 @@ Describe 'Secrets' {
         ($refused | Where-Object { $_ -is [ScalekitAuth0.IntegrationCheck] }).Status | Should -Be Fail
         $text = @($refused; $Error) | ConvertTo-ShownText
         @($text | ForEach-Object { Find-Secret $_ $wrong } | Select-Object -Unique) | Should -BeNullOrEmpty
+    }
+
+    It 'refuses <Command> -<Parameter> with user info, which shows nowhere: message, ErrorDetails, TargetObject, transcript' -ForEach @(
+        @{ Command = 'Connect-Auth0'; Parameter = 'Domain'; Template = 'http://{0}@127.0.0.1:1'; Credential = 'Auth0Credential' }
+        @{ Command = 'Connect-Scalekit'; Parameter = 'EnvironmentUrl'; Template = 'https://{0}@acme.scalekit.com'; Credential = 'ScalekitCredential' }
+    ) {
+        # The pasted secret, never written literally in this file or the command line the transcript may show.
+        $pasted = 'sks_' + [guid]::NewGuid().ToString('N')
+        $arguments = @{ $Parameter = ($Template -f "skc_123:$pasted"); Credential = $sandbox.$Credential }
+        $transcript = Join-Path $TestDrive "$Command.txt"
+        Clear-SandboxRequest
+
+        $null = Start-Transcript -LiteralPath $transcript
+        try {
+            try { & $Command @arguments -ErrorAction Stop } catch { $record = $_ }
+            $record | Out-Host
+            $record | Format-List * -Force | Out-Host
+        }
+        finally {
+            $null = Stop-Transcript
+        }
+
+        Get-ErrorId $record | Should -Be ('Invalid{0}{1}' -f ($Command -replace '^Connect-'), $Parameter)
+        $record.Exception.Message | Should -BeLike "*$Parameter*" -Because 'the message names the parameter'
+        $record.Exception.Message | Should -BeLike '*user name or password*'
+        $record.Exception.Message | Should -Not -BeLike "*$pasted*"
+        "$($record.ErrorDetails.Message) $($record.ErrorDetails.RecommendedAction)" | Should -Not -BeLike "*$pasted*"
+        $record.TargetObject | Should -BeLike '*://***@*'
+        "$($record.TargetObject)" | Should -Not -BeLike "*$pasted*"
+        $logged = Get-Content -LiteralPath $transcript -Raw
+        $logged | Should -BeLike '*user name or password*' -Because 'the transcript recorded the error'
+        $logged | Should -Not -BeLike "*$pasted*"
+        ($record | ConvertTo-ShownText) -join "`n" | Should -Not -BeLike "*$pasted*"
+        Get-SandboxRequest | Should -BeNullOrEmpty -Because 'nothing is sent for a refused address'
     }
 }

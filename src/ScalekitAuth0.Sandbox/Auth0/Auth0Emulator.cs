@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ScalekitAuth0.Sandbox.Infrastructure;
 
 namespace ScalekitAuth0.Sandbox.Auth0;
@@ -35,7 +36,7 @@ public sealed class Auth0Emulator : IEmulator
         routes.Map("/api/v2/{**rest}", () => Auth0Wire.Plain(404, "Not Found"));
     }
 
-    /// <summary>The Auth0 control routes (README): callers with chosen scopes, applications, custom domains in a chosen state.</summary>
+    /// <summary>The Auth0 control routes (README): callers with chosen scopes, applications, connections as given, custom domains in a chosen state.</summary>
     public void MapControl(IEndpointRouteBuilder control)
     {
         control.MapPost("/auth0/clients", (ControlClient request) =>
@@ -45,6 +46,7 @@ public sealed class Auth0Emulator : IEmulator
         });
         control.MapPost("/auth0/applications", (ControlApplication request) =>
             Results.Json(new { client_id = State.AddClient(request.Name ?? "Sandbox App", "regular_web", null, callbacks: request.Callbacks ?? []).ClientId }));
+        control.MapPost("/auth0/connections", (JsonObject body) => Results.Json(new { id = State.StoreAsGiven(body).Id }));
         control.MapPost("/auth0/custom-domains", async (HttpRequest request) =>
         {
             try

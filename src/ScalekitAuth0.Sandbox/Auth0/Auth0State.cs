@@ -64,6 +64,26 @@ internal sealed class Auth0State : LockedState
         return client;
     });
 
+    /// <summary>
+    /// A connection stored without the create's checks, as another tool or an older API version may
+    /// have left one in a real tenant (a non-string alias, a string <c>upstream_params</c>).
+    /// </summary>
+    public StoredConnection StoreAsGiven(JsonObject body) => Locked(() =>
+    {
+        var fields = (JsonObject)body.DeepClone();
+        fields.Remove("name", out var name);
+        fields.Remove("strategy", out var strategy);
+        var connection = new StoredConnection
+        {
+            Id = "con_" + RandomId.Alphanumeric(16),
+            Name = name?.GetValue<string>() ?? "unchecked",
+            Strategy = strategy?.GetValue<string>() ?? "oidc",
+            Fields = fields,
+        };
+        Connections[connection.Id] = connection;
+        return connection;
+    });
+
     public StoredClient FindClient(string id) =>
         Clients.TryGetValue(id, out var client) ? client : throw Auth0Wire.Error(404, "The client does not exist", "inexistent_client");
 

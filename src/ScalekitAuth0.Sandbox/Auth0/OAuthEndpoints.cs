@@ -49,8 +49,9 @@ internal sealed class OAuthEndpoints(Auth0State state, SandboxContext sandbox) :
             return ErrorBodies.OAuth(403, "access_denied", $"Service not enabled within domain: {audience}");
         }
         var scopes = client.GrantedScopes.ToList();
-        var token = sandbox.Tokens.Issue(Services.Auth0, sandbox.Auth0Url + "/", client.ClientId, scopes, TokenLifetime);
-        var answer = new JsonObject { ["access_token"] = token, ["expires_in"] = (int)TokenLifetime.TotalSeconds };
+        var lifetime = sandbox.Tokens.LifetimeOf(Services.Auth0, TokenLifetime);
+        var token = sandbox.Tokens.Issue(Services.Auth0, sandbox.Auth0Url + "/", client.ClientId, scopes, lifetime);
+        var answer = new JsonObject { ["access_token"] = token, ["expires_in"] = (int)lifetime.TotalSeconds };
         if (scopes.Count > 0)
         {
             answer["scope"] = string.Join(' ', scopes);

@@ -22,7 +22,9 @@ public static class ControlEndpoints
             }
             sandbox.Faults.Clear();
             sandbox.RateLimiter.Clear();
+            sandbox.PageSizeCaps.Clear();
             sandbox.Tokens.RevokeAll();
+            sandbox.Tokens.ResetLifetimes();
             sandbox.RequestLog.Clear();
             return Results.NoContent();
         });
@@ -41,6 +43,16 @@ public static class ControlEndpoints
             sandbox.RateLimiter.Set(setting.Service, setting.PerSecond, setting.Burst ?? (int)Math.Ceiling(setting.PerSecond));
             return Results.NoContent();
         });
+        control.MapPut("/page-size", (PageSizeSetting setting) =>
+        {
+            sandbox.PageSizeCaps.Set(setting.Service, setting.Max);
+            return Results.NoContent();
+        });
+        control.MapPut("/token-lifetime", (TokenLifetimeSetting setting) =>
+        {
+            sandbox.Tokens.SetLifetime(setting.Service, setting.Seconds);
+            return Results.NoContent();
+        });
         control.MapPost("/auth0/expire-tokens", () =>
         {
             sandbox.Tokens.RevokeAll();
@@ -53,6 +65,10 @@ public static class ControlEndpoints
     }
 
     public sealed record RateLimitSetting(string Service, double PerSecond, int? Burst);
+
+    public sealed record PageSizeSetting(string Service, int? Max);
+
+    public sealed record TokenLifetimeSetting(string Service, int? Seconds);
 }
 
 public static class ControlJson

@@ -10,13 +10,14 @@ public sealed record SeedCredentials(string Auth0ClientId, string Auth0ClientSec
         ScalekitClientSecret: "test_" + RandomId.Alphanumeric(40));
 }
 
-/// <summary>What both emulators share: the log, the faults, the rate limit, the tokens and each other's address.</summary>
+/// <summary>What both emulators share: the log, the faults, the rate limit, the page-size caps, the tokens and each other's address.</summary>
 public sealed class SandboxContext(SeedCredentials seeds)
 {
     public SeedCredentials Seeds { get; } = seeds;
     public RequestLog RequestLog { get; } = new();
     public FaultRules Faults { get; } = new();
     public RateLimiter RateLimiter { get; } = new();
+    public PageSizeCaps PageSizeCaps { get; } = new();
     public TokenIssuer Tokens { get; } = new();
 
     /// <summary>Known once Kestrel has bound its port; read at request time, never at start-up.</summary>

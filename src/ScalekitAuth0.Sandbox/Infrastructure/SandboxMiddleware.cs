@@ -4,8 +4,8 @@ using System.Text;
 namespace ScalekitAuth0.Sandbox.Infrastructure;
 
 /// <summary>
-/// What sits in front of each emulated service: the request log, the rate limit and the injected
-/// faults. Control requests (<c>/_sandbox/</c>) pass untouched so tests can always see and steer.
+/// What sits in front of each emulated service: the request log, the rate limit, the injected
+/// faults and the page-size caps. Control requests (<c>/_sandbox/</c>) pass untouched so tests can always see and steer.
 /// </summary>
 public sealed class SandboxMiddleware(string service, SandboxContext sandbox)
 {
@@ -22,6 +22,9 @@ public sealed class SandboxMiddleware(string service, SandboxContext sandbox)
 
         var arrival = sandbox.RequestLog.Arrive();
         var body = await ReadBodyAsync(request);
+        // The log shows what the client asked for, not what a page-size cap made of it.
+        var query = request.QueryString.Value ?? "";
+        sandbox.PageSizeCaps.Apply(service, request);
         var served = false;
         try
         {
@@ -34,7 +37,7 @@ public sealed class SandboxMiddleware(string service, SandboxContext sandbox)
         finally
         {
             sandbox.RequestLog.Add(arrival, new LoggedRequest(
-                service, request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? "", http.Response.StatusCode, body, served,
+                service, request.Method, request.Path.Value ?? "/", query, http.Response.StatusCode, body, served,
                 request.Headers.ContainsKey("Authorization"), request.Headers.ContainsKey("Cookie")));
         }
     }

@@ -14,6 +14,25 @@ public sealed record IssuedToken(string Service, string ClientId, IReadOnlySet<s
 public sealed class TokenIssuer
 {
     private readonly ConcurrentDictionary<string, IssuedToken> _issued = new();
+    private readonly ConcurrentDictionary<string, TimeSpan> _lifetimes = new(StringComparer.Ordinal);
+
+    /// <summary>How long the service's next tokens live: <paramref name="normal"/>, unless a test set a (shorter) lifetime.</summary>
+    public TimeSpan LifetimeOf(string service, TimeSpan normal) => _lifetimes.TryGetValue(service, out var lifetime) ? lifetime : normal;
+
+    /// <summary>Null or 0 restores the service's normal lifetime.</summary>
+    public void SetLifetime(string service, int? seconds)
+    {
+        if (seconds is int value and > 0)
+        {
+            _lifetimes[service] = TimeSpan.FromSeconds(value);
+        }
+        else
+        {
+            _lifetimes.TryRemove(service, out _);
+        }
+    }
+
+    public void ResetLifetimes() => _lifetimes.Clear();
 
     public string Issue(string service, string issuer, string clientId, IEnumerable<string> scopes, TimeSpan lifetime)
     {

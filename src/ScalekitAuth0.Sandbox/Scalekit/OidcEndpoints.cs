@@ -61,13 +61,14 @@ internal sealed class OidcEndpoints : IEndpoints
         {
             return ErrorBodies.OAuth(401, "invalid_client", "client authentication failed: unknown client or wrong secret");
         }
-        var token = _sandbox.Tokens.Issue(Services.Scalekit, _sandbox.ScalekitUrl, clientId, ["openid"], TimeSpan.FromSeconds(TokenLifetimeSeconds));
+        var lifetime = _sandbox.Tokens.LifetimeOf(Services.Scalekit, TimeSpan.FromSeconds(TokenLifetimeSeconds));
+        var token = _sandbox.Tokens.Issue(Services.Scalekit, _sandbox.ScalekitUrl, clientId, ["openid"], lifetime);
         _state.Locked(() => _state.Client.Secret.LastUsedTime = DateTimeOffset.UtcNow);
         return JsonBody.Answer(new JsonObject
         {
             ["access_token"] = token,
             ["token_type"] = "Bearer",
-            ["expires_in"] = TokenLifetimeSeconds,
+            ["expires_in"] = (int)lifetime.TotalSeconds,
             ["scope"] = "openid",
         });
     }

@@ -79,7 +79,17 @@ namespace ScalekitAuth0.Auth0
             var filter = string.Join("&", strategies.Select(s => "strategy=" + Uri.EscapeDataString(s)));
             var path = "api/v2/connections" + (filter.Length == 0 ? "" : "?" + filter);
             return Paging.CheckpointAsync(Transport, path, "connections", PageSize,
-                page => onPage(page.OfType<JObject>().Select(c => new Auth0Connection(c)).ToList()), operation);
+                page => onPage(page.OfType<JObject>().Select(c => Listed(new Auth0Connection(c), operation)).ToList()), operation);
+        }
+
+        /// <summary>Every listing says which connection is malformed, once, so a user can fix the one that commands read around.</summary>
+        private static Auth0Connection Listed(Auth0Connection connection, Operation operation)
+        {
+            if (connection.Malformation is string why)
+            {
+                operation.Log.Warning($"Auth0 connection '{connection.Name}' ({connection.Id}) is malformed: {why}. What is malformed is skipped (read as absent); fix the connection in Auth0.");
+            }
+            return connection;
         }
 
         public async Task<Auth0Connection> CreateConnectionAsync(JObject body, Operation operation) =>

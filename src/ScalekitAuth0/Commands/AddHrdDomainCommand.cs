@@ -4,13 +4,14 @@ using System.Linq;
 using System.Management.Automation;
 using ScalekitAuth0.Help;
 using ScalekitAuth0.Hrd;
+using ScalekitAuth0.PowerShellSupport;
 using ScalekitAuth0.Scalekit;
 using ScalekitAuth0.Text;
 
 namespace ScalekitAuth0.Commands
 {
     [CmdletHelp("Adds email domains to a connection's Home Realm Discovery list, and to a Scalekit organization.",
-        "Users whose email address ends in one of these domains are sent by Auth0 to the connection (options.domain_aliases). Domains are trimmed, lower-cased, converted to punycode when internationalised, and merged when they repeat; an email address, a URL or a malformed name is an error that names it, and nothing is written for it. However many domains come down the pipeline, each connection is read once and written once, with its whole options and display name, after every domain has arrived; the connection is then read back and, if a concurrent writer dropped a domain, written again. A domain another connection of the tenant already routes is refused, naming that connection, and a connection holds at most 1000 domains. With -Organization each domain first becomes an ORGANIZATION_DOMAIN of that Scalekit organization, so Scalekit can route the user on to the customer's identity provider; one that Scalekit refuses is not added to Auth0.")]
+        "Users whose email address ends in one of these domains are sent by Auth0 to the connection (options.domain_aliases). Domains are trimmed, lower-cased, converted to punycode when internationalised, and merged when they repeat; an email address, a URL or a malformed name is an error that names it, and nothing is written for it. A domain that would route everyone (a public mail provider such as gmail.com, an IP address, an all-digit top-level name) is refused unless -Force, and one that mixes look-alike scripts (a Cyrillic 'а' in 'аcme.com') gets a warning. However many domains come down the pipeline, each connection is read once and written once, with its whole options and display name, after every domain has arrived; the connection is then read back and, if a concurrent writer dropped a domain, written again. A domain another connection of the tenant already routes is refused, naming that connection, and a connection holds at most 1000 domains. With -Organization each domain first becomes an ORGANIZATION_DOMAIN of that Scalekit organization, so Scalekit can route the user on to the customer's identity provider; one that Scalekit refuses is not added to Auth0.")]
     [CmdletExample("Get-ScalekitConnection -Name scalekit | Add-HrdDomain -Domain acme.com, acme.co.uk -Organization (New-ScalekitOrganization -DisplayName Acme -ExternalId acme)",
         "Onboards Acme: creates (or finds) its Scalekit organization, registers both domains there, then routes them to the connection.")]
     [CmdletExample("Get-Content domains.txt | Add-HrdDomain -ConnectionName scalekit",
@@ -21,6 +22,8 @@ namespace ScalekitAuth0.Commands
     [OutputType(typeof(ScalekitConnection))]
     public sealed class AddHrdDomainCommand : HrdDomainBatchCmdlet
     {
+        private protected override string Accept(string domain) => RoutableDomainInput.Accept(this, domain, nameof(Domain), Force);
+
         private protected override void Apply(HrdDomainBatch batch)
         {
             var target = HrdWork.Target(batch.ConnectionName);

@@ -34,8 +34,11 @@ namespace ScalekitAuth0.Commands
         /// <summary>"an Auth0", "a Scalekit".</summary>
         private string Article => "AEIOU".IndexOf(Service[0]) >= 0 ? "an" : "a";
 
-        /// <summary>What the user named as the service's address, for error records.</summary>
+        /// <summary>What the user named as the service's address.</summary>
         protected abstract string? Address { get; }
+
+        /// <summary>The address as error records show it: without user info, which may be a pasted secret.</summary>
+        private string? ShownAddress => ServiceUri.Shown(Address);
 
         protected abstract string CredentialAdvice { get; }
 
@@ -71,11 +74,11 @@ namespace ScalekitAuth0.Commands
             {
                 var refused = e.Kind == ApiErrorKind.Unauthorized || e.Kind == ApiErrorKind.Forbidden || e.Kind == ApiErrorKind.BadRequest;
                 throw _work.Terminate(new ScalekitAuth0Exception(Service + (refused ? "CredentialsRefused" : "Unreachable"), e.Kind,
-                    $"Could not get {Article} {Service} token: {e.Message}", refused ? CredentialAdvice : ErrorRecords.RecommendedAction(e) ?? CredentialAdvice, e), Address);
+                    $"Could not get {Article} {Service} token: {e.Message}", refused ? CredentialAdvice : ErrorRecords.RecommendedAction(e) ?? CredentialAdvice, e), ShownAddress);
             }
             catch (ScalekitAuth0Exception e)
             {
-                throw _work.Terminate(e, Address);
+                throw _work.Terminate(e, ShownAddress);
             }
         }
 

@@ -39,7 +39,7 @@ namespace ScalekitAuth0.Commands
         [ValidateText]
         public object? Organization { get; set; }
 
-        [Parameter(HelpMessage = "Changes the connection even when it does not point at Scalekit (another OIDC connection of the tenant), instead of failing with NotAScalekitConnection.")]
+        [Parameter(HelpMessage = "Changes the connection even when it does not point at Scalekit (another OIDC connection of the tenant), instead of failing with NotAScalekitConnection. Add-HrdDomain also routes, instead of refusing with HrdDomainRoutesEveryone, a domain that would send everyone to the connection (a public mail provider such as gmail.com, an IP address, an all-digit top-level name).")]
         public SwitchParameter Force { get; set; }
 
         /// <summary>The tenant's routes, the target connections and their checked writes, for this command.</summary>
@@ -56,7 +56,7 @@ namespace ScalekitAuth0.Commands
             }
             foreach (var domain in Domain)
             {
-                ForEachInput(domain, () => batch.Add(DomainName.NormalizeInput(domain, nameof(Domain)), argument));
+                ForEachInput(domain, () => batch.Add(Accept(domain), argument));
             }
         });
 
@@ -67,6 +67,9 @@ namespace ScalekitAuth0.Commands
                 ForEachInput(batch.ConnectionName, () => Apply(batch));
             }
         }
+
+        /// <summary>One domain of the input in its normal form, or the error that names it.</summary>
+        private protected virtual string Accept(string domain) => DomainName.NormalizeInput(domain, nameof(Domain));
 
         /// <summary>Writes one connection's batch; every domain in it is valid and appears once.</summary>
         private protected abstract void Apply(HrdDomainBatch batch);

@@ -5,7 +5,6 @@ using System.Management.Automation;
 using ScalekitAuth0.Auth0;
 using ScalekitAuth0.Completion;
 using ScalekitAuth0.Help;
-using ScalekitAuth0.Hrd;
 using ScalekitAuth0.Http;
 using ScalekitAuth0.Integration;
 using ScalekitAuth0.PowerShellSupport;
@@ -47,8 +46,8 @@ namespace ScalekitAuth0.Commands
         [ValidateText]
         public string[] EnabledClient { get; set; } = new string[0];
 
-        /// <summary>Update a connection of that name whose settings differ, instead of failing.</summary>
-        [Parameter(HelpMessage = "Updates an existing connection of that name whose settings differ, instead of failing with ScalekitConnectionExists.")]
+        /// <summary>Update a connection of that name whose settings differ, instead of failing; route domains that route everyone.</summary>
+        [Parameter(HelpMessage = "Updates an existing connection of that name whose settings differ, instead of failing with ScalekitConnectionExists; also routes -HrdDomain domains that would send everyone to it (public mail providers, IP addresses), which are otherwise refused.")]
         public SwitchParameter Force { get; set; }
 
         protected override void ProcessRecord() => ForEachInput(Name, () =>
@@ -92,7 +91,7 @@ namespace ScalekitAuth0.Commands
         {
             ConnectionName.RequireValid(Name, "Choose a name such as 'scalekit' or 'scalekit-sso'.");
             ScalekitConnectionSpec.RequireOpenId(Scope);
-            var domains = HrdDomain.Select(d => DomainName.NormalizeInput(d, nameof(HrdDomain))).Distinct(StringComparer.Ordinal).ToArray();
+            var domains = HrdDomain.Select(d => RoutableDomainInput.Accept(this, d, nameof(HrdDomain), Force)).Distinct(StringComparer.Ordinal).ToArray();
             var discovery = Run(operation => ScalekitEnvironment.Client.GetDiscoveryAsync(operation));
             return new ScalekitConnectionSpec(Name, ScalekitEnvironment.EnvironmentUrl, discovery, ScalekitEnvironment.ClientId, ScalekitEnvironment.ClientSecret)
             {

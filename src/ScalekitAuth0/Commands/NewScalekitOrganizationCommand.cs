@@ -31,7 +31,7 @@ namespace ScalekitAuth0.Commands
         [ValidateText]
         public string? ExternalId { get; set; }
 
-        [Parameter(HelpMessage = "Up to 10 key-value pairs to store with the organization (keys 3 to 25 characters, values 1 to 256).")]
+        [Parameter(HelpMessage = "Up to 10 key-value pairs to store with the organization (keys 3 to 25 characters, values 1 to 256). Each value is one string, number, date or boolean, stored as text the same on any machine (dates in ISO 8601, true/false); a nested table, a list or an object is refused.")]
         public Hashtable? Metadata { get; set; }
 
         protected override void ProcessRecord() => ForEachInput(ExternalId ?? DisplayName, () =>

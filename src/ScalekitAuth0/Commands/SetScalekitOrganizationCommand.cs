@@ -29,7 +29,7 @@ namespace ScalekitAuth0.Commands
         [ValidateText]
         public string? ExternalId { get; set; }
 
-        [Parameter(HelpMessage = "Up to 10 key-value pairs that replace the organization's metadata (keys 3 to 25 characters, values 1 to 256).")]
+        [Parameter(HelpMessage = "Up to 10 key-value pairs that replace the organization's metadata (keys 3 to 25 characters, values 1 to 256). Each value is one string, number, date or boolean, stored as text the same on any machine (dates in ISO 8601, true/false); a nested table, a list or an object is refused.")]
         public Hashtable? Metadata { get; set; }
 
         [Parameter(HelpMessage = "Writes the organization, as it now is, to the pipeline.")]

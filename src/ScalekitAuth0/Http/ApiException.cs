@@ -28,9 +28,10 @@ namespace ScalekitAuth0.Http
     public sealed class ApiException : Exception
     {
         public ApiException(string service, string method, string path, int? statusCode, ApiErrorKind kind, string? errorCode, string apiMessage, bool outcomeUnknown, Exception? inner = null,
-            IReadOnlyList<ApiFieldViolation>? fieldViolations = null, UnreachableHost? unreachable = null, TimeSpan? retryAfter = null)
-            : base(Describe(service, method, path, statusCode, errorCode, apiMessage), inner)
+            IReadOnlyList<ApiFieldViolation>? fieldViolations = null, UnreachableHost? unreachable = null, DateTimeOffset? retryAt = null, TimeSpan? retryAfter = null)
+            : base(Describe(service, method, path, statusCode, errorCode, apiMessage, retryAt), inner)
         {
+            RetryAt = retryAt;
             RetryAfter = retryAfter;
             Unreachable = unreachable;
             FieldViolations = fieldViolations ?? new ApiFieldViolation[0];
@@ -54,6 +55,9 @@ namespace ScalekitAuth0.Http
 
         /// <summary>Set when no connection could be made at all: the name did not resolve, or the host refused or could not be reached.</summary>
         public UnreachableHost? Unreachable { get; }
+
+        /// <summary>When the service said it will take requests again (<c>Retry-After</c>, <c>x-ratelimit-reset</c>), if it said.</summary>
+        public DateTimeOffset? RetryAt { get; }
 
         /// <summary>Scalekit's <c>validation_error_info.field_violations</c>: which fields of the request it refused, and why.</summary>
         public IReadOnlyList<ApiFieldViolation> FieldViolations { get; }
@@ -85,11 +89,12 @@ namespace ScalekitAuth0.Http
             _ => ApiErrorKind.Other,
         };
 
-        private static string Describe(string service, string method, string path, int? statusCode, string? errorCode, string apiMessage)
+        private static string Describe(string service, string method, string path, int? statusCode, string? errorCode, string apiMessage, DateTimeOffset? retryAt)
         {
             var status = statusCode is int code ? $"{code} {(HttpStatusCode)code}" : "no answer";
             var suffix = errorCode is null ? "" : $" ({errorCode})";
-            return $"{service} {method} {path} failed: {status}: {apiMessage}{suffix}";
+            var retry = retryAt is DateTimeOffset at ? $"; {service} asks to retry after {RetryDelay.When(at, DateTimeOffset.UtcNow)}" : "";
+            return $"{service} {method} {path} failed: {status}: {apiMessage}{suffix}{retry}";
         }
     }
 

@@ -159,28 +159,28 @@ namespace ScalekitAuth0.Http
             if (request.BuiltFromRead)
             {
                 log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}; not sending the same body again: it is merged onto a new read in {1:0.0} s.", reason, delay.TotalSeconds));
-                throw ErrorOf(request, exchange, retryAfter: delay);
+                throw ErrorOf(request, exchange, handedBack: delay);
             }
             await WaitAsync(delay, reason, attempt, maxAttempts, log, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>The error an exchange that is not retried ends the call with: no answer, a body that is not JSON, or the service's refusal.</summary>
-        private ApiException ErrorOf(ApiRequest request, Exchange exchange, TimeSpan? retryAfter = null)
+        private ApiException ErrorOf(ApiRequest request, Exchange exchange, TimeSpan? handedBack = null)
         {
             var unknown = request.Method != HttpMethod.Get;
             if (exchange.Failure is ApiErrorKind failure)
             {
-                return Error(request, null, failure, null, exchange.FailureMessage!, outcomeUnknown: unknown, exchange.FailureCause, unreachable: exchange.Unreachable, retryAfter: retryAfter);
+                return Error(request, null, failure, null, exchange.FailureMessage!, outcomeUnknown: unknown, exchange.FailureCause, unreachable: exchange.Unreachable, handedBack: handedBack);
             }
             var status = exchange.Status;
             if (status >= 200 && status < 300)
             {
-                return Error(request, status, ApiErrorKind.InvalidResponse, null, "the answer was not valid JSON", outcomeUnknown: unknown, null, retryAfter: retryAfter);
+                return Error(request, status, ApiErrorKind.InvalidResponse, null, "the answer was not valid JSON", outcomeUnknown: unknown, null, handedBack: handedBack);
             }
             var (code, message) = ApiErrorBody.Parse(exchange.Body, status);
             var kind = ApiException.KindOf(status);
             return Error(request, status, kind, code, message, outcomeUnknown: kind == ApiErrorKind.ServerError && unknown, null,
-                ApiErrorBody.FieldViolations(exchange.Body), retryAfter: retryAfter);
+                ApiErrorBody.FieldViolations(exchange.Body), retryAfter: exchange.ServerDelay, handedBack: handedBack);
         }
 
         /// <summary>
@@ -268,15 +268,17 @@ namespace ScalekitAuth0.Http
         }
 
         private ApiException Error(ApiRequest request, int? status, ApiErrorKind kind, string? code, string message, bool outcomeUnknown, Exception? cause,
-            IReadOnlyList<ApiFieldViolation>? fieldViolations = null, UnreachableHost? unreachable = null, TimeSpan? retryAfter = null)
+            IReadOnlyList<ApiFieldViolation>? fieldViolations = null, UnreachableHost? unreachable = null, TimeSpan? retryAfter = null, TimeSpan? handedBack = null)
         {
             // Requests are relative to the base URL; errors show the path as the service documents it, from the root.
             var path = "/" + request.PathAndQuery.TrimStart('/');
             var queryStart = path.IndexOf('?');
-            return new ApiException(Service, request.Method.Method, queryStart < 0 ? path : path.Substring(0, queryStart), status, kind, code, message, outcomeUnknown, cause, fieldViolations, unreachable, retryAfter);
+            return new ApiException(Service, request.Method.Method, queryStart < 0 ? path : path.Substring(0, queryStart), status, kind, code, message, outcomeUnknown, cause, fieldViolations, unreachable,
+                retryAfter is TimeSpan wait ? DateTimeOffset.UtcNow + wait : (DateTimeOffset?)null, handedBack);
         }
 
-        private static bool IsTransientServerError(int status) => status == 502 || status == 503 || status == 504;
+        // A 500 is most often a passing fault of one server too; a request that is safe to repeat gets the same few tries as a 502-504, so one 500 does not end a runbook.
+        private static bool IsTransientServerError(int status) => status == 500 || status == 502 || status == 503 || status == 504;
 
         private static bool TryParse(string body, out JToken? json)
         {

@@ -10,12 +10,16 @@ namespace ScalekitAuth0.Http
 {
     /// <summary>
     /// The OAuth client-credentials grant both services use (form-encoded <c>POST /oauth/token</c>),
-    /// cached and refreshed a minute before expiry. The secret is read only to build that request.
+    /// cached and refreshed a minute before expiry, or halfway through its life when it lives less
+    /// than two minutes. The secret is read only to build that request.
     /// </summary>
     internal sealed class ClientCredentialsTokenSource : ITokenSource
     {
         private static readonly TimeSpan RefreshLeeway = TimeSpan.FromSeconds(60);
         private static readonly TimeSpan LongestLifetime = TimeSpan.FromDays(1);
+
+        private readonly Func<DateTimeOffset> _clock;
+        private DateTimeOffset _refreshAt;
 
         private readonly ApiTransport _transport;
         private readonly string _clientId;
@@ -24,8 +28,10 @@ namespace ScalekitAuth0.Http
         private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
         private string? _token;
 
-        public ClientCredentialsTokenSource(ApiTransport transport, string clientId, SecureString clientSecret, string? audience)
+        /// <param name="clock">Now, in UTC; tests pass their own to step through a token's life.</param>
+        public ClientCredentialsTokenSource(ApiTransport transport, string clientId, SecureString clientSecret, string? audience, Func<DateTimeOffset>? clock = null)
         {
+            _clock = clock ?? (() => DateTimeOffset.UtcNow);
             _transport = transport;
             _clientId = clientId;
             _clientSecret = clientSecret;
@@ -43,7 +49,7 @@ namespace ScalekitAuth0.Http
             await _gate.WaitAsync(operation.Cancellation).ConfigureAwait(false);
             try
             {
-                if (_token is null || ExpiresOn is null || ExpiresOn.Value - DateTimeOffset.UtcNow < RefreshLeeway)
+                if (_token is null || _clock() >= _refreshAt)
                 {
                     await FetchAsync(operation).ConfigureAwait(false);
                 }
@@ -90,7 +96,12 @@ namespace ScalekitAuth0.Http
                 throw new ApiException(_transport.Service, "POST", "/oauth/token", 200, ApiErrorKind.InvalidResponse, null, "the token answer carried no access_token", outcomeUnknown: false);
             }
             _token = token;
-            ExpiresOn = DateTimeOffset.UtcNow + Lifetime(answer!["expires_in"]);
+            var fetched = _clock();
+            var lifetime = Lifetime(answer!["expires_in"]);
+            ExpiresOn = fetched + lifetime;
+            // A margin of a minute would make a token that lives less than that look expired at once, and fetch one before almost every call.
+            var half = TimeSpan.FromTicks(lifetime.Ticks / 2);
+            _refreshAt = ExpiresOn.Value - (half < RefreshLeeway ? half : RefreshLeeway);
             var scope = (string?)answer["scope"];
             GrantedScopes = scope is null ? JwtClaims.Scopes(token!) : scope.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
         }

@@ -6,7 +6,7 @@ namespace ScalekitAuth0.Http
 {
     internal interface ITokenSource
     {
-        /// <summary>A token valid for at least a minute more, fetched only when the cached one is not.</summary>
+        /// <summary>A token valid for at least a minute more (half its life, for a short-lived one), fetched only when the cached one is not.</summary>
         Task<string> GetTokenAsync(Operation operation);
 
         /// <summary>Whether a refused token can be replaced (client credentials) or not (a token the user gave).</summary>

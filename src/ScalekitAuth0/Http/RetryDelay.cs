@@ -46,6 +46,20 @@ namespace ScalekitAuth0.Http
             return TimeSpan.FromMilliseconds(capped * (0.8 + 0.4 * jitter));
         }
 
+        /// <summary>"1 h (at 10:32 UTC)", "45 s (at 09:47 UTC)": how long from <paramref name="now"/>, and the clock time, for a user deciding when to run again.</summary>
+        public static string When(DateTimeOffset at, DateTimeOffset now)
+        {
+            var wait = Max(at - now, TimeSpan.Zero);
+            var seconds = (long)Math.Ceiling(wait.TotalSeconds);
+            var span = seconds < 60 ? $"{seconds} s"
+                : seconds < 3600 ? $"{(seconds + 59) / 60} min"
+                : seconds % 3600 < 60 ? $"{seconds / 3600} h"
+                : $"{seconds / 3600} h {(seconds % 3600 + 59) / 60} min";
+            var utc = at.ToUniversalTime();
+            var clock = utc.ToString(utc.Date == now.ToUniversalTime().Date ? "HH:mm" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            return string.Format(CultureInfo.InvariantCulture, "{0} (at {1} UTC)", span, clock);
+        }
+
         private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
     }
 }

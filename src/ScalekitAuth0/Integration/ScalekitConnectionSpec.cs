@@ -110,7 +110,7 @@ namespace ScalekitAuth0.Integration
                 }
                 else if (property.Name == "upstream_params")
                 {
-                    if (!JToken.DeepEquals(existing.Options?["upstream_params"]?["login_hint"], property.Value["login_hint"]))
+                    if (!JToken.DeepEquals(existing.UpstreamParam("login_hint"), property.Value["login_hint"]))
                     {
                         differences.Add("upstream_params.login_hint");
                     }
@@ -151,7 +151,8 @@ namespace ScalekitAuth0.Integration
             options["upstream_params"] = upstream;
             if (HrdDomains.Count > 0)
             {
-                var aliases = (options["domain_aliases"] as JArray)?.Select(t => (string?)t).OfType<string>() ?? Enumerable.Empty<string>();
+                // Only the text entries: one another tool left malformed (an object) cannot be cast, and Auth0 would refuse it back.
+                var aliases = (options["domain_aliases"] as JArray)?.Where(t => t.Type == JTokenType.String).Select(t => (string)t!) ?? Enumerable.Empty<string>();
                 options["domain_aliases"] = new JArray(aliases.Union(HrdDomains, StringComparer.Ordinal).Cast<object>().ToArray());
             }
             return options;

@@ -57,6 +57,7 @@ namespace ScalekitAuth0.PowerShellSupport
         {
             ApiErrorKind.Unauthorized => $"Run Connect-{e.Service} again with valid credentials.",
             ApiErrorKind.Forbidden when e.IsInsufficientScope => $"Grant the missing scope to the {e.Service} application ({e.ApiMessage}), then run Connect-{e.Service} again.",
+            ApiErrorKind.RateLimited when e.RetryAt is DateTimeOffset at => $"{e.Service} will take requests again after {RetryDelay.When(at, DateTimeOffset.UtcNow)}; run the command again then.",
             ApiErrorKind.RateLimited => $"{e.Service} kept refusing for its rate limit; wait a minute and run the command again.",
             ApiErrorKind.Network when e.Unreachable is UnreachableHost host => host.Advice(e.Service),
             ApiErrorKind.ServerError or ApiErrorKind.Network or ApiErrorKind.Timeout =>

@@ -57,4 +57,46 @@ public class DomainNameTests
     [InlineData(" HTTPS://Login.Acme.com ", "https://login.acme.com")]
     public void An_entry_already_on_a_list_compares_in_normal_form_or_else_as_it_is(string alias, string expected) =>
         Assert.Equal(expected, DomainName.Comparable(alias));
+
+    [Theory]
+    [InlineData("gmail.com", "public mail provider")]
+    [InlineData("outlook.com", "public mail provider")]
+    [InlineData("192.168.1.10", "IP address")]
+    [InlineData("acme.123", "all digits")]
+    public void A_domain_that_routes_everyone_says_why(string domain, string why) =>
+        Assert.Contains(why, DomainName.RoutesEveryone(domain));
+
+    [Theory]
+    [InlineData("acme.com")]
+    [InlineData("mail.acme.com")]
+    [InlineData("gmail.acme.com")]
+    [InlineData("3m.com")]
+    public void One_customers_domain_routes_only_its_people(string domain) =>
+        Assert.Null(DomainName.RoutesEveryone(domain));
+
+    [Fact]
+    public void A_domain_that_routes_everyone_is_refused_unless_forced()
+    {
+        var error = Assert.Throws<ScalekitAuth0Exception>(() => DomainName.NormalizeRoutable(" GMail.com ", "Domain", force: false));
+
+        Assert.Equal("HrdDomainRoutesEveryone", error.ErrorId);
+        Assert.Contains("-Domain 'gmail.com'", error.Message);
+        Assert.Contains("-Force", error.RecommendedAction);
+        Assert.Equal("gmail.com", DomainName.NormalizeRoutable(" GMail.com ", "Domain", force: true));
+    }
+
+    [Theory]
+    [InlineData("\u0430cme.com", "\u0430cme")]
+    [InlineData("xn--cme-5cd.com", "\u0430cme")]
+    [InlineData("p\u0430ypal.co.uk", "p\u0430ypal")]
+    public void A_label_that_mixes_latin_and_cyrillic_is_named(string domain, string label) =>
+        Assert.Equal(label, DomainName.MixedScriptLabel(DomainName.Normalize(domain)));
+
+    [Theory]
+    [InlineData("acme.com")]
+    [InlineData("b\u00fccher.de")]
+    [InlineData("\u043f\u0440\u0438\u043c\u0435\u0440.com")]
+    [InlineData("\u6771\u4eac.jp")]
+    public void A_name_in_one_script_per_label_is_not_flagged(string domain) =>
+        Assert.Null(DomainName.MixedScriptLabel(DomainName.Normalize(domain)));
 }

@@ -96,7 +96,7 @@ public sealed class ScalekitOrganizationClientTests(ModuleSandboxFixture fixture
     }
 
     [Fact]
-    public async Task Domains_are_read_page_by_page_until_a_short_page()
+    public async Task Domains_are_read_page_by_page_until_an_empty_page()
     {
         var acme = await CreateAsync("Acme");
         var domains = Enumerable.Range(0, 130).Select(i => $"d{i}.acme.com").ToList();
@@ -106,8 +106,9 @@ public sealed class ScalekitOrganizationClientTests(ModuleSandboxFixture fixture
         var read = await Client.ListOrganizationDomainsAsync(acme.Id, Operation.Silent());
 
         Assert.Equal(domains.Order(), read.Select(d => d.Name).Order());
+        // The domain list's page_size is what the page holds, so a page of 30 after one of 100 is not known to be the last.
         var gets = Fixture.Requests(Services.Scalekit, "GET");
-        Assert.Equal(2, gets.Count);
+        Assert.Equal(3, gets.Count);
         Assert.All(gets, r => Assert.Contains("domain_type=ORGANIZATION_DOMAIN", r.Query));
     }
 
