@@ -286,6 +286,7 @@ function Invoke-SandboxTask {
     Write-Step 'Sandbox'
     Import-Module (Join-Path $PesterTests 'SandboxHelpers.psm1') -Force
     $sandbox = Start-TestSandbox
+    $waitingForCtrlC = $false
     try {
         Write-Host "Sandbox (process $($sandbox.Process.Id)): Auth0 at $($sandbox.Auth0Url), Scalekit at $($sandbox.ScalekitUrl)"
         Write-Host 'In another terminal, start `dotnet pwsh` and paste these lines (sandbox credentials, valid until it stops):'
@@ -294,12 +295,16 @@ function Invoke-SandboxTask {
         Write-Host ''
         Write-Host "Then run an example, e.g. ./examples/Setup-$ModuleName.ps1 from this folder. Press Ctrl+C here to stop the sandbox."
         # Start-Sleep, not a blocking wait: Ctrl+C stops PowerShell between commands, never inside a .NET call.
+        $waitingForCtrlC = $true
         while (-not $sandbox.Process.HasExited) { Start-Sleep -Milliseconds 200 }
+        $waitingForCtrlC = $false
         if ($sandbox.Process.ExitCode -ne 0) { throw "The sandbox exited with code $($sandbox.Process.ExitCode)." }
     }
     finally {
         Stop-TestSandbox -Sandbox $sandbox
         Write-Host 'Sandbox stopped.'
+        # After Ctrl+C, PowerShell exits 0 or 1 depending on where the signal landed; stopping is how this task ends, so say 0.
+        if ($waitingForCtrlC) { exit 0 }
     }
 }
 
