@@ -31,11 +31,9 @@ $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 Set-StrictMode -Version 3.0
 $root = Split-Path -Parent $PSScriptRoot
-$version = ([xml](Get-Content -Raw -LiteralPath (Join-Path $root 'Directory.Build.props'))).SelectSingleNode('/Project/PropertyGroup/ModuleVersion').InnerText.Trim()
-$manifest = Join-Path $root "output/ScalekitAuth0/$version/ScalekitAuth0.psd1"
-if (-not (Test-Path -LiteralPath $manifest)) { throw "Build first: dotnet pwsh ./build.ps1 Build ($manifest is missing)." }
-Import-Module $manifest
 Import-Module (Join-Path $root 'tests/Pester/SandboxHelpers.psm1')
+$manifest = Get-BuiltModuleManifest
+Import-Module $manifest
 Import-Module (Join-Path $root 'tests/Pester/RaceHelpers.psm1')
 
 $sandbox = Start-TestSandbox

@@ -25,13 +25,9 @@ param(
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 $root = Split-Path -Parent $PSScriptRoot
-$version = ([xml](Get-Content -Raw -LiteralPath (Join-Path $root 'Directory.Build.props'))).SelectSingleNode('/Project/PropertyGroup/ModuleVersion').InnerText.Trim()
-$manifest = Join-Path $root "output/ScalekitAuth0/$version/ScalekitAuth0.psd1"
-if (-not (Test-Path -LiteralPath $manifest)) {
-    throw "The module is not built ($manifest is missing). Run 'dotnet pwsh ./build.ps1 Build' first."
-}
-Import-Module -Name $manifest
 Import-Module -Name (Join-Path $root 'tests/Pester/SandboxHelpers.psm1')
+$manifest = Get-BuiltModuleManifest
+Import-Module -Name $manifest
 
 function Connect-Sandbox($Sandbox) {
     Connect-Auth0 -Domain $Sandbox.Auth0Url -Credential $Sandbox.Auth0Credential

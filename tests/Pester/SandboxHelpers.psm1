@@ -13,6 +13,19 @@ $script:Current = $null
 
 # The PowerShell running this script, as the command line that starts another: under `dotnet pwsh`
 # the process is dotnet hosting pwsh.dll.
+# The manifest of the module as `dotnet pwsh ./build.ps1 Build` writes it (output/ScalekitAuth0/<version>/),
+# at the version of Directory.Build.props; an error saying to build when it is not there.
+function Get-BuiltModuleManifest {
+    $root = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
+    $version = ([xml](Get-Content -Raw -LiteralPath (Join-Path $root 'Directory.Build.props'))).
+        SelectSingleNode('/Project/PropertyGroup/ModuleVersion').InnerText.Trim()
+    $manifest = Join-Path $root "output/ScalekitAuth0/$version/ScalekitAuth0.psd1"
+    if (-not (Test-Path -LiteralPath $manifest)) {
+        throw "The module is not built ($manifest is missing). Run 'dotnet pwsh ./build.ps1 Build' first."
+    }
+    $manifest
+}
+
 function Get-ChildPowerShell {
     [OutputType([string[]])]
     param()
@@ -354,6 +367,7 @@ function Invoke-SandboxApi([string]$Base, [hashtable]$Client, [string]$Path, [st
 }
 
 Export-ModuleMember -Function @(
+    'Get-BuiltModuleManifest',
     'ConvertTo-TestSecureString'
     'Start-TestSandbox'
     'Stop-TestSandbox'
